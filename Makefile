@@ -1,0 +1,52 @@
+# Katib — the two commands of the README are `make run` and `make test`.
+# Both set everything up on a machine that has only Python and apt.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.katib-installed
+# A portable llama.cpp build: no -march=native baked in (an older laptop would
+# crash with "Illegal instruction"), and no multimodal library (text only).
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DLLAVA_BUILD=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF
+LLAMA_VERSION := 0.3.36
+# Tests keep every file they write away from the user's own folders.
+TEST_HOME ?= $(CURDIR)/.test-home
+
+.PHONY: setup system-deps run selftest test test-fast bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip wheel
+	# Built first and outside pip's wheel cache, which ignores CMAKE_ARGS.
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PY) -m pip install --no-cache-dir "llama-cpp-python==$(LLAMA_VERSION)"
+	$(PY) -m pip install -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Libraries Qt needs to draw a window, and the tools the tests drive
+# (LibreOffice, pdftotext, Tesseract, Xvfb, strace).
+system-deps:
+	bash installers/scripts/system-deps.sh
+
+run: setup
+	bash installers/scripts/system-deps.sh --runtime
+	$(VENV)/bin/katib selftest
+
+selftest: setup
+	$(VENV)/bin/katib selftest
+
+test: setup system-deps
+	mkdir -p $(TEST_HOME)
+	KATIB_HOME=$(TEST_HOME) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -ra
+
+test-fast: setup
+	mkdir -p $(TEST_HOME)
+	KATIB_HOME=$(TEST_HOME) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -ra -m "not model"
+
+bench: setup
+	mkdir -p $(TEST_HOME)
+	KATIB_HOME=$(TEST_HOME) $(PY) tests/bench/bench_engine.py
+
+clean:
+	rm -rf $(VENV) $(TEST_HOME) build dist *.egg-info desktop/*.egg-info

@@ -1,0 +1,57 @@
+"""The `katib` command: the same jobs as the window, without it.
+
+Each subcommand lives in its own module with a `register(subparsers)`
+function; this file only assembles them. Errors Katib knows about print one
+line in the user's language and exit non-zero; nothing prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from katib import __version__
+from katib.core.errors import KatibError
+from katib.core.messages import user_language
+
+# Subcommand modules, in the order `katib --help` lists them.
+COMMAND_MODULES = [
+    "katib.cli.models_cmd",
+    "katib.cli.selftest_cmd",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="katib",
+        description="Katib (كاتب): drafts and summarizes administrative documents, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"katib {__version__}")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check that the model, drafting and reading work, then exit")
+    parser.add_argument("--lang", choices=["fr", "ar", "en"], default=None,
+                        help="language of messages (default: $KATIB_LANG or the locale)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or user_language()
+    if args.selftest and not args.command:
+        args = parser.parse_args(["selftest"] + (["--lang", args.lang] if args.lang else []))
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args, lang) or 0)
+    except KatibError as exc:
+        print(f"katib: {exc.localized(lang)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("katib: interrupted", file=sys.stderr)
+        return 130

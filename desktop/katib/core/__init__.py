@@ -1,0 +1,1 @@
+"""Everything in Katib that is not Qt. Nothing below this package may import PySide6."""

@@ -1,0 +1,1 @@
+"""Document readers and writers (docx, pdf, text, …)."""

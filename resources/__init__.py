@@ -1,0 +1,1 @@
+"""Bundled data (templates, model catalog, translations, icons), installed as `katib.resources`."""
