@@ -46,7 +46,7 @@ test-fast: setup
 
 bench: setup
 	mkdir -p $(TEST_HOME)
-	KATIB_HOME=$(TEST_HOME) $(PY) tests/bench/bench_engine.py
+	for bench in tests/bench/bench_*.py; do KATIB_HOME=$(TEST_HOME) $(PY) $$bench || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(TEST_HOME) build dist *.egg-info desktop/*.egg-info
