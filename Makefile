@@ -12,7 +12,7 @@ LLAMA_VERSION := 0.3.36
 # Tests keep every file they write away from the user's own folders.
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: setup system-deps run selftest test test-fast bench clean
+.PHONY: setup system-deps run selftest test test-fast bench clean translations qm
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -e ".[test]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) qm
+
+# Interface translations: .ts sources are committed, .qm files are built here.
+TS_FILES := $(wildcard resources/translations/katib_*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+qm: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# Collect new self.tr() strings from the window's code into the .ts files, then build.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -silent -locations none -no-obsolete desktop/katib/ui/*.py -ts $(TS_FILES)
+	$(MAKE) qm
 
 # Libraries Qt needs to draw a window, and the tools the tests drive
 # (LibreOffice, pdftotext, Tesseract, Xvfb, strace).

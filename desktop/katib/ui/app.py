@@ -1,0 +1,206 @@
+"""The application object: wires the services once and hands them to the views.
+
+`KatibApp` holds the paths, the settings, the store (when the store module is
+there), the model lane and the interface language. Views receive it in their
+constructor and never look for a global main window (TagStudio's rule).
+`main()` is the `katib-desktop` entry point.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from katib.core.engine import Engine
+from katib.core.paths import Paths, resource, user_paths
+from katib.core.settings import Settings, load_settings, save_settings
+from katib.ui.workers import ModelLane
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("fr", "ar", "en")
+
+
+def _optional(module: str):
+    """A core module written in parallel may not exist yet: the window works without it."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+
+
+class KatibApp(QObject):
+    """The services every view needs.
+
+    - `paths`, `settings` (save with `save_settings()`), `store` (a
+      `katib.core.store.Store` or None), `lane` (the model lane);
+    - `language` and `set_language(lang)`: installs the translators, the
+      locale and the layout direction (Arabic: right to left) and emits
+      `language_changed`; Qt sends every widget a LanguageChange event.
+    - `settings_changed` is emitted after `save_settings()`.
+    """
+
+    language_changed = Signal(str)
+    settings_changed = Signal()
+
+    def __init__(
+        self,
+        qt_app: QApplication,
+        paths: Paths | None = None,
+        settings: Settings | None = None,
+        engine_loader: Callable[[], Engine] | None = None,
+    ) -> None:
+        super().__init__()
+        self.qt_app = qt_app
+        self.paths = (paths or user_paths()).ensure()
+        self.settings = settings or load_settings(self.paths.settings_file)
+        self.store = self._open_store()
+        self.lane = ModelLane()
+        # Tests hand a scripted engine; the window loads the active local model.
+        self.engine_loader = engine_loader or self._default_loader
+        self.language = ""
+        self._translators: list[QTranslator] = []
+        self.set_language(self.settings.interface_language)
+        self.apply_font_size()
+
+    # -- services ---------------------------------------------------------------
+    def _open_store(self):
+        store_module = _optional("katib.core.store")
+        if store_module is None:
+            return None
+        try:
+            return store_module.Store(self.paths.database)
+        except Exception:  # a damaged database must not keep the window from opening
+            log.exception("the store could not be opened")
+            return None
+
+    def _default_loader(self) -> Engine:
+        from katib.core.runtime import open_local_engine
+
+        return open_local_engine(self.paths, self.settings)
+
+    def load_model(self) -> None:
+        """Load (or reload) the active model on the lane; the window stays usable."""
+        self.lane.load(self.engine_loader)
+
+    def save_settings(self) -> None:
+        save_settings(self.settings, self.paths.settings_file)
+        self.settings_changed.emit()
+
+    def apply_font_size(self) -> None:
+        """The font size setting, in points, for the whole window."""
+        font = self.qt_app.font()
+        size = max(8, min(int(self.settings.font_size or 11), 24))
+        if font.pointSize() != size:
+            font.setPointSize(size)
+            self.qt_app.setFont(font)
+
+    # -- language -----------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language, the locale and the layout direction."""
+        lang = lang if lang in LANGUAGES else "fr"
+        for translator in self._translators:
+            self.qt_app.removeTranslator(translator)
+        self._translators = []
+        for path in (qt_translation(lang), katib_translation(lang)):
+            translator = QTranslator(self.qt_app)
+            if path and translator.load(path):
+                self.qt_app.installTranslator(translator)
+                self._translators.append(translator)
+        QLocale.setDefault(locale_for(lang))
+        self.qt_app.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
+        )
+        changed = lang != self.language
+        self.language = lang
+        if changed:
+            self.language_changed.emit(lang)
+
+    def shutdown(self) -> None:
+        """Cancel model work, close the engine, wait for background tasks."""
+        from katib.ui.workers import wait_for_background
+
+        self.lane.shutdown()
+        wait_for_background(5000)
+        if self.store is not None and hasattr(self.store, "close"):
+            try:
+                self.store.close()
+            except Exception:
+                log.exception("closing the store failed")
+
+
+def locale_for(lang: str) -> QLocale:
+    """Numbers and dates as the office writes them (Moroccan locales for fr and ar)."""
+    return {
+        "fr": QLocale(QLocale.Language.French, QLocale.Country.Morocco),
+        "ar": QLocale(QLocale.Language.Arabic, QLocale.Country.Morocco),
+        "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+    }[lang]
+
+
+def katib_translation(lang: str) -> str | None:
+    path = resource("translations", f"katib_{lang}.qm")
+    return str(path) if path.is_file() else None
+
+
+def qt_translation(lang: str) -> str | None:
+    """Qt's own strings (standard buttons, print dialogs) in the interface language."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidate = f"{folder}/qtbase_{lang}.qm"
+    import os
+
+    return candidate if os.path.isfile(candidate) else None
+
+
+def install_privacy_guard() -> None:
+    """Refuse every network connection from this process, if the guard module exists."""
+    privacy = _optional("katib.core.privacy")
+    if privacy is None:
+        return
+    for name in ("install_network_guard", "install_guard", "install"):
+        installer = getattr(privacy, name, None)
+        if callable(installer):
+            try:
+                installer()
+            except TypeError:
+                continue
+            return
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start Katib: the window first, the model in the background."""
+    argv = list(sys.argv if argv is None else argv)
+    logging.basicConfig(level=logging.INFO)
+    install_privacy_guard()
+    QApplication.setApplicationName("Katib")
+    QApplication.setOrganizationName("Katib")
+    qt_app = QApplication.instance() or QApplication(argv)
+    app = KatibApp(qt_app)
+
+    from katib.ui.first_run_dialog import FirstRunDialog
+    from katib.ui.main_window import MainWindow
+
+    if not app.settings.first_run_done:
+        FirstRunDialog(app).exec()
+    window = MainWindow(app)
+    window.show()
+    # The model loads once the window is on screen.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, app.load_model)
+    code = qt_app.exec()
+    app.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

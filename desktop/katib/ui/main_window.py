@@ -1,0 +1,221 @@
+"""The main window: a list of screens on the side, the screen, and a status bar.
+
+The status bar says what the model is doing (loading, ready, failed) and
+carries the offline indicator: Katib sends nothing over the network.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from katib.ui.view import View
+from katib.ui.workers import error_text
+
+if TYPE_CHECKING:
+    from katib.ui.app import KatibApp
+
+log = logging.getLogger(__name__)
+
+# (key, module, class). Summarize and History are written by another helper:
+# they join the navigation as soon as their modules exist.
+SCREENS = [
+    ("draft", "katib.ui.draft_view", "DraftView"),
+    ("summarize", "katib.ui.summarize_view", "SummarizeView"),
+    ("history", "katib.ui.history_view", "HistoryView"),
+    ("models", "katib.ui.models_view", "ModelsView"),
+    ("settings", "katib.ui.settings_view", "SettingsView"),
+]
+
+
+def _load_view_class(module: str, name: str):
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+
+
+class MainWindow(QMainWindow):
+    """Katib's window. Views get the app object; they never reach for this window."""
+
+    def __init__(self, app: "KatibApp") -> None:
+        super().__init__()
+        self.app = app
+        self.setObjectName("KatibMainWindow")
+        self.views: dict[str, View] = {}
+        self._build()
+        self._connect_signals()
+        self.retranslate()
+        self._on_lane_state_changed(app.lane.state, app.lane.error or app.lane.info)
+        self._restore_geometry()
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        for key, module, name in SCREENS:
+            view_class = _load_view_class(module, name)
+            if view_class is None:
+                continue
+            view = view_class(self.app)
+            self.views[key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem()
+            item.setData(256, key)  # Qt.UserRole
+            self.nav.addItem(item)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelState")
+        self.offline_label = QLabel()
+        self.offline_label.setObjectName("offlineIndicator")
+        self.offline_label.setStyleSheet(
+            "QLabel { color: #1b5e20; background: #e8f5e9; border-radius: 4px; padding: 1px 8px; }"
+        )
+        self.statusBar().addWidget(self.model_label, 1)
+        self.statusBar().addPermanentWidget(self.offline_label)
+
+        self.screen_actions: list[QAction] = []
+        for index in range(self.nav.count()):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+            self.addAction(action)
+            self.screen_actions.append(action)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.addAction(self.quit_action)
+        self.nav.setCurrentRow(0)
+        self.resize(1100, 740)
+
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.app.lane.state_changed.connect(self._on_lane_state_changed)
+        self.app.language_changed.connect(self._on_app_language_changed)
+        for view in self.views.values():
+            view.open_request.connect(self._on_view_open_request)
+            view.status_message.connect(self._on_view_status_message)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Katib — offline drafting assistant"))
+        titles = {
+            "draft": self.tr("Draft"),
+            "summarize": self.tr("Summarize"),
+            "history": self.tr("History"),
+            "models": self.tr("Models"),
+            "settings": self.tr("Settings"),
+        }
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            key = item.data(256)
+            item.setText(titles.get(key, key))
+            item.setToolTip(f"{titles.get(key, key)} (Ctrl+{row + 1})")
+        self.offline_label.setText(self.tr("● Offline"))
+        self.offline_label.setToolTip(
+            self.tr("Katib works without a network: no text, document or statistic "
+                    "leaves this computer.")
+        )
+        self._on_lane_state_changed(self.app.lane.state, self.app.lane.error or self.app.lane.info)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- navigation ----------------------------------------------------------------
+    def show_screen(self, key: str) -> View | None:
+        """Bring a screen forward by its key ("draft", "models"…)."""
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(256) == key:
+                self.nav.setCurrentRow(row)
+                return self.views[key]
+        return None
+
+    def current_view(self) -> View:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    @Slot(int)
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        previous = self.current_view()
+        if previous is not None:
+            previous.save_work()
+        self.stack.setCurrentWidget(self.views[self.nav.item(row).data(256)])
+
+    @Slot(str, object)
+    def _on_view_open_request(self, key: str, payload: object) -> None:
+        view = self.show_screen(key)
+        if view is not None:
+            view.open_item(payload)
+
+    @Slot(str)
+    def _on_view_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    # -- model state ---------------------------------------------------------------
+    @Slot(str, object)
+    def _on_lane_state_changed(self, state: str, payload: object) -> None:
+        if state == "loading" or state == "idle":
+            text = self.tr("Loading the model…")
+        elif state == "ready":
+            name = getattr(payload, "name", "") or getattr(self.app.lane.info, "name", "")
+            text = self.tr("Model ready: %1").replace("%1", name)
+        elif state == "failed":
+            detail = error_text(payload, self.app.language) if payload else ""
+            text = self.tr("The model could not be loaded: %1").replace("%1", detail)
+        else:
+            text = self.tr("Model closed")
+        self.model_label.setText(text)
+        self.model_label.setProperty("state", state)
+
+    @Slot(str)
+    def _on_app_language_changed(self, _lang: str) -> None:
+        # Qt sends LanguageChange to every widget; the direction is set app-wide.
+        self.retranslate()
+
+    # -- closing ---------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        """Cancel what runs, save what was typed, remember the geometry."""
+        for view in self.views.values():
+            try:
+                view.stop()
+                view.save_work()
+            except Exception:  # saving one screen must not keep the others from saving
+                log.exception("saving %s on close failed", type(view).__name__)
+        self.app.lane.cancel_all()
+        self._window_settings().setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+    def _window_settings(self) -> QSettings:
+        path = self.app.paths.config / "window.ini"
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._window_settings().value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)

@@ -1,0 +1,63 @@
+"""The small contract every screen of the main window follows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from katib.ui.workers import error_text
+
+if TYPE_CHECKING:
+    from katib.ui.app import KatibApp
+
+
+class View(QWidget):
+    """A screen: built in code, given the app's services, retranslated on demand.
+
+    Subclasses build widgets in `__init__`, set their texts in `retranslate()`
+    (called once by `finish_setup()` and again on every language change), and
+    may override `busy`, `stop`, `save_work` and `open_item`.
+
+    `open_request(screen, payload)` asks the main window to show another
+    screen and hand it `payload` (History emits ("draft", record id) to reopen
+    a draft); `status_message(str)` shows a short line in the status bar.
+    """
+
+    open_request = Signal(str, object)
+    status_message = Signal(str)
+
+    def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+
+    def finish_setup(self) -> None:
+        """Call at the end of a subclass `__init__`."""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every visible text with self.tr(); called again when the language changes."""
+
+    def busy(self) -> bool:
+        """True while this screen has work running (generation, summary, import)."""
+        return False
+
+    def stop(self) -> None:
+        """Cancel running work (the window is closing or the user pressed Stop)."""
+
+    def save_work(self) -> None:
+        """Save what the user typed now (autosave flush before closing)."""
+
+    def open_item(self, payload: object) -> None:
+        """Show `payload` (a record id, a path…) asked for by another screen."""
+
+    def show_error(self, error: BaseException | str) -> None:
+        """A plain message in the interface language; nothing on screen is cleared."""
+        text = error if isinstance(error, str) else error_text(error, self.app.language)
+        QMessageBox.warning(self, self.tr("Katib"), text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,51 @@
+"""Small widget helpers shared by the screens."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+
+def text_direction(text: str) -> Qt.LayoutDirection | None:
+    """The direction of the first strongly directional letter, or None if there is none."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+    return None
+
+
+def follow_typed_direction(widget: QLineEdit | QTextEdit | QPlainTextEdit) -> None:
+    """Make a text field take the direction of what is typed in it.
+
+    A French name typed in the Arabic interface stays left to right, an Arabic
+    one in the French interface right to left; an empty field follows the
+    interface.
+    """
+    if isinstance(widget, QLineEdit):
+        def update(text: str) -> None:
+            direction = text_direction(text)
+            if direction is None:
+                widget.unsetLayoutDirection()
+            else:
+                widget.setLayoutDirection(direction)
+
+        widget.textChanged.connect(update)
+        update(widget.text())
+    else:
+        # Rich and plain text editors decide per paragraph from its first letter.
+        document = widget.document()
+        option = document.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeading)
+        document.setDefaultTextOption(option)
+
+
+def language_names() -> dict[str, str]:
+    """Each language in its own name: a user must find theirs whatever the interface says."""
+    return {"fr": "Français", "ar": "العربية", "en": "English"}
+
