@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before anything else: private files, the network guard, the log without document text.
+    from katib.core.privacy import start_protection
+
+    start_protection()
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = args.lang or user_language()

@@ -1,0 +1,95 @@
+"""Privacy: the offline guard and personal-data masking.
+
+- `install_network_guard(allowed, on_refused)` / `allow(url)`: the runtime guard
+  (see guard.py); `protect_process(paths, settings)` is what an entry point calls
+  once at start: private file mode, the guard with the administrator's
+  allow-list, refusals written to the log and the store's audit trail.
+- `Masking`, `mask_text`, `redact`, `find_personal_data`: the "anonymize" action
+  (see anonymize.py and detect.py); `redact_docx` for exported .docx files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from katib.core.privacy.anonymize import LABELS, Masking, mask_text, redact
+from katib.core.privacy.detect import KINDS, Finding, find_personal_data
+from katib.core.privacy.guard import (
+    NetworkRefused,
+    Refusal,
+    add_refusal_listener,
+    allow,
+    allowed_entries,
+    guard_installed,
+    install_network_guard,
+    is_allowed,
+    is_loopback,
+    refused_attempts,
+)
+
+__all__ = [
+    "KINDS", "LABELS", "Finding", "Masking", "NetworkRefused", "Refusal", "add_refusal_listener",
+    "allow", "allowed_entries", "find_personal_data", "guard_installed",
+    "install_network_guard", "is_allowed", "is_loopback", "mask_text", "protect_process",
+    "redact", "refused_attempts", "start_protection",
+]
+
+log = logging.getLogger("katib.privacy")
+
+
+def protect_process(paths, settings) -> None:
+    """Everything an entry point (the CLI, the window) does first, before any work.
+
+    - files this process creates are readable by the user only (umask 077):
+      the database, exports, logs, temporary files;
+    - the network guard, with the office servers the administrator allowed;
+    - each refused connection is also written to the store's audit trail.
+    """
+    os.umask(0o077)
+    install_network_guard(settings.allowed_servers, on_refused=_AuditTrail(paths))
+
+
+def start_protection() -> None:
+    """The first call of every entry point: `protect_process` with the user's settings,
+    then the private log. Never fails: a missing or read-only folder only skips the log."""
+    from katib.core.logs import setup_logging
+    from katib.core.paths import user_paths
+    from katib.core.settings import load_settings
+
+    paths = user_paths()
+    settings = load_settings(paths.settings_file)
+    protect_process(paths, settings)
+    try:
+        setup_logging(paths, debug=settings.debug_logging)
+    except OSError as exc:
+        log.debug("log file unavailable: %s", exc)
+
+
+class _AuditTrail:
+    """Writes a refused connection to the store's audit trail (the log has it already)."""
+
+    def __init__(self, paths) -> None:
+        self.paths = paths
+
+    def __call__(self, refusal: Refusal) -> None:
+        try:
+            from katib.core import store as store_module
+        except ImportError:  # a build without the store: the log line is the record
+            return
+        opener = getattr(store_module, "open_store", None) or getattr(store_module, "Store", None)
+        if opener is None:
+            return
+        store = opener(self.paths.database)
+        try:
+            store.audit("network.refused", **refusal.as_dict())
+        finally:
+            close = getattr(store, "close", None)
+            if close:
+                close()
+
+    def __eq__(self, other) -> bool:  # one listener per folder, however often it is installed
+        return isinstance(other, _AuditTrail) and other.paths == self.paths
+
+    def __hash__(self) -> int:
+        return hash(self.paths)
