@@ -10,6 +10,9 @@ from katib.core.model_store import ModelStore
 from katib.core.paths import Paths
 from katib.core.settings import Settings
 
+# The `--server URL` of the command line, for every engine this process opens.
+_server_override: str = ""
+
 
 def active_model_path(paths: Paths, settings: Settings) -> Path:
     """The model file to load: the chosen one if it is still there, else the default."""
@@ -39,3 +42,38 @@ def open_local_engine(paths: Paths, settings: Settings) -> Engine:
         if path == default:
             raise
         return LocalEngine(default)
+
+
+def use_server(url: str | None) -> None:
+    """Make `open_engine` use the office server at `url` (the `--server` option)."""
+    global _server_override
+    _server_override = (url or "").strip()
+
+
+def configured_server(settings: Settings) -> str:
+    """The office server this process should use: `--server`, else the settings, else ""."""
+    return _server_override or (settings.server_url or "").strip()
+
+
+def open_engine(paths: Paths, settings: Settings, server_url: str | None = None) -> Engine:
+    """The office server when one is configured, else the local model.
+
+    A configured server that is refused, down or broken raises a ServerError:
+    Katib never silently switches to another server, nor quietly to the local
+    model (the user would not know where their text went or what answered).
+    """
+    url = (server_url or "").strip() or configured_server(settings)
+    if url:
+        return open_server_engine(paths, settings, url)
+    return open_local_engine(paths, settings)
+
+
+def open_server_engine(paths: Paths, settings: Settings, url: str | None = None) -> Engine:
+    """The HTTP engine for `url` (default: the configured one), checked against the allow-list."""
+    from katib.core.http_engine import HttpEngine
+    from katib.core.secrets import get_api_key
+    from katib.core.server_access import ServerConfig, check_allowed
+
+    config = ServerConfig.from_settings(settings, url or configured_server(settings))
+    address = check_allowed(config.url, config.allowed_servers)  # refused before any lookup
+    return HttpEngine(config, api_key=get_api_key(paths, address.base_url))
