@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from katib.core.engine import Engine
@@ -120,6 +120,8 @@ class KatibApp(QObject):
         )
         changed = lang != self.language
         self.language = lang
+        # Deliver Qt's LanguageChange now, so every screen is retranslated on return.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         if changed:
             self.language_changed.emit(lang)
 
@@ -161,30 +163,27 @@ def qt_translation(lang: str) -> str | None:
     return candidate if os.path.isfile(candidate) else None
 
 
-def install_privacy_guard() -> None:
-    """Refuse every network connection from this process, if the guard module exists."""
+def install_privacy_guard(paths: Paths, settings: Settings) -> bool:
+    """Refuse every network connection from this process (the core's offline guard)."""
     privacy = _optional("katib.core.privacy")
-    if privacy is None:
-        return
-    for name in ("install_network_guard", "install_guard", "install"):
-        installer = getattr(privacy, name, None)
-        if callable(installer):
-            try:
-                installer()
-            except TypeError:
-                continue
-            return
+    if privacy is None or not hasattr(privacy, "protect_process"):
+        return False
+    privacy.protect_process(paths, settings)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
     """Start Katib: the window first, the model in the background."""
     argv = list(sys.argv if argv is None else argv)
     logging.basicConfig(level=logging.INFO)
-    install_privacy_guard()
+    paths = user_paths().ensure()
+    settings = load_settings(paths.settings_file)
+    # Before anything else runs: no connection leaves this machine.
+    install_privacy_guard(paths, settings)
     QApplication.setApplicationName("Katib")
     QApplication.setOrganizationName("Katib")
     qt_app = QApplication.instance() or QApplication(argv)
-    app = KatibApp(qt_app)
+    app = KatibApp(qt_app, paths=paths, settings=settings)
 
     from katib.ui.first_run_dialog import FirstRunDialog
     from katib.ui.main_window import MainWindow

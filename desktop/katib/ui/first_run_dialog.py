@@ -115,19 +115,17 @@ class FirstRunDialog(QDialog):
 
 def office_field_labels() -> dict[str, str]:
     """Translated labels of the office identity fields (shared with Settings)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("OfficeFields", text)
-
+    translate = QCoreApplication.translate
     return {
-        "state": tr("State"),
-        "ministry": tr("Ministry"),
-        "direction": tr("Direction"),
-        "service": tr("Service"),
-        "city": tr("City"),
-        "address": tr("Address"),
-        "phone": tr("Phone"),
-        "email": tr("Email"),
-        "logo_path": tr("Logo"),
-        "signatory_name": tr("Signatory"),
-        "signatory_title": tr("Signatory's title"),
+        "state": translate("OfficeFields", "State"),
+        "ministry": translate("OfficeFields", "Ministry"),
+        "direction": translate("OfficeFields", "Direction"),
+        "service": translate("OfficeFields", "Service"),
+        "city": translate("OfficeFields", "City"),
+        "address": translate("OfficeFields", "Address"),
+        "phone": translate("OfficeFields", "Phone"),
+        "email": translate("OfficeFields", "Email"),
+        "logo_path": translate("OfficeFields", "Logo"),
+        "signatory_name": translate("OfficeFields", "Signatory"),
+        "signatory_title": translate("OfficeFields", "Signatory's title"),
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from katib.ui.workers import error_text
@@ -31,6 +31,7 @@ class View(QWidget):
     def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
+        self.error_box: QMessageBox | None = None
 
     def finish_setup(self) -> None:
         """Call at the end of a subclass `__init__`."""
@@ -52,10 +53,21 @@ class View(QWidget):
     def open_item(self, payload: object) -> None:
         """Show `payload` (a record id, a path…) asked for by another screen."""
 
-    def show_error(self, error: BaseException | str) -> None:
-        """A plain message in the interface language; nothing on screen is cleared."""
+    def show_error(self, error: BaseException | str) -> QMessageBox:
+        """A plain message in the interface language; nothing on screen is cleared.
+
+        The box is opened without blocking (`open`, not `exec`): generation and
+        autosave go on behind it. The last one stays in `self.error_box`.
+        """
         text = error if isinstance(error, str) else error_text(error, self.app.language)
-        QMessageBox.warning(self, self.tr("Katib"), text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Katib"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.error_box = box
+        self.status_message.emit(text)
+        return box
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.LanguageChange:
