@@ -19,6 +19,7 @@ from katib.core.messages import user_language
 COMMAND_MODULES = [
     "katib.cli.models_cmd",
     "katib.cli.selftest_cmd",
+    "katib.cli.server_cmd",
 ]
 
 
@@ -32,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check that the model, drafting and reading work, then exit")
     parser.add_argument("--lang", choices=["fr", "ar", "en"], default=None,
                         help="language of messages (default: $KATIB_LANG or the locale)")
+    parser.add_argument("--server", metavar="URL", default=None,
+                        help="use this office inference server (it must be in the "
+                             "administrator's allow-list) instead of the settings' choice")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -46,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = args.lang or user_language()
+    if args.server:
+        from katib.core.runtime import use_server
+
+        use_server(args.server)  # every engine this process opens goes to that server
     if args.selftest and not args.command:
         args = parser.parse_args(["selftest"] + (["--lang", args.lang] if args.lang else []))
     if not args.command:
