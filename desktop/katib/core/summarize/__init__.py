@@ -1,0 +1,1 @@
+"""Summarizing documents into a note de synthèse whose every point cites its source blocks."""
