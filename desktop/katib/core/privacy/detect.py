@@ -102,20 +102,22 @@ def _find_phones(text: str) -> Iterable[Finding]:
 # --- CIN -----------------------------------------------------------------------------
 
 _CIN_LABEL = re.compile(
-    r"(?:C\.?\s?I\.?\s?N\.?\s?E?|CNIE|carte\s+(?:d'identité|nationale)[^\n:]{0,25}|"
-    r"ب\.?\s?ت\.?\s?و\.?|البطاقة\s+الوطنية[^\n:]{0,20}|بطاقة\s+التعريف[^\n:]{0,20})",
+    r"(?:C\.?\s?I\.?\s?N\.?\s?E?|CNIE|carte\s+(?:d'identité|nationale)|"
+    r"ب\.?\s?ت\.?\s?و\.?|ال?بطاق\w*\s+(?:ال)?(?:وطنية|تعريف))",
     re.IGNORECASE)
 _CIN = re.compile(r"(?<![\w\-/])([A-Z]{1,2})[ \-]?(\d{3,7})(?![\w\-/])")
 # Letter+number pairs that are not identity cards: postal boxes, roads, article codes.
-_NOT_CIN = {"BP", "CP", "RN", "RP", "RR", "NR", "TR", "N", "P", "R", "H", "A", "AR", "PJ", "CS",
-            "L", "D", "ART", "ISO", "NF", "DH", "MAD"}
+# (Every single letter is a real CIN prefix: A Rabat, B Casablanca, C Fès, D Meknès…)
+_NOT_CIN = {"BP", "CP", "RN", "RP", "RR", "NR", "TR", "AR", "PJ", "CS", "NF", "DH", "KM", "MW", "KW"}
 
 
 def _find_cins(text: str) -> Iterable[Finding]:
     labels = [m.end() for m in _CIN_LABEL.finditer(text)]
     for m in _CIN.finditer(text):
         letters, digits = m.group(1), m.group(2)
-        labelled = any(0 <= m.start() - end <= 25 for end in labels)
+        # "CIN n° …", "carte d'identité porte le numéro …", "البطاقة الوطنية للتعريف رقم …"
+        labelled = any(0 <= m.start() - end <= 40 and "\n" not in text[end:m.start()]
+                       for end in labels)
         if labelled or (letters not in _NOT_CIN and 5 <= len(digits) <= 6):
             yield Finding("cin", m.start(), m.end(), m.group())
 
@@ -128,20 +130,24 @@ _FR_STREET = (r"rue|avenue|av\.?|bd\.?|boulevard|place|impasse|allée|route|loti
 _FR_CONNECT = r"(?:de|des|du|la|le|les|l'|l’|d'|d’|ibn|ben|bnou|el|al|ait|aït|ou|bis|ter|n°)"
 _FR_WORD = r"(?:[A-ZÀ-Ý][\w'’\-]*\.?|\d+[A-Za-z]?|[IVX]+)"
 _FR_ADDRESS = re.compile(
-    rf"(?:(?:n°|N°|No\.?)\s*)?(?:\d+\s*(?:bis|ter)?\s*,?\s*)?"
+    rf"(?:(?:n°|N°|No\.?)[ \t]*)?(?:\d+[ \t]*(?i:bis|ter)?[ \t]*,?[ \t]*)?"
     rf"\b(?i:{_FR_STREET})(?![\w])"
-    rf"(?:\s+(?:(?i:{_FR_CONNECT})\s*)*{_FR_WORD})+")
+    rf"(?:[ \t]+(?:(?i:{_FR_CONNECT})[ \t]*)*{_FR_WORD})+")
 _AR_STREET = r"زنقة|زنقه|شارع|حي|درب|تجزئة|إقامة|اقامة|عمارة|شقة|دوار|ممر|ساحة|الطابق|قطاع|بلوك"
 _AR_STOP = {"في", "من", "إلى", "الى", "على", "عن", "الذي", "التي", "وذلك", "قصد", "لأجل", "أن",
             "الساكن", "الساكنة", "القاطن", "القاطنة", "والمتعلق", "المتعلق", "بخصوص"}
 _AR_ADDRESS = re.compile(
-    rf"(?:(?:رقم|عدد)\s*\d+\s*(?:مكرر)?\s*[،,]?\s*)?(?<![\w])(?:{_AR_STREET})(?![\w])"
-    rf"(?:\s+(?:رقم\s*)?[\w\-]+){{1,5}}")
+    rf"(?:(?:رقم|عدد)\s*\d+\s*(?:مكرر)?\s*[،,]?\s*)?(?:(?<![\w])|(?<=(?<![\w])[وبلف]))"
+    rf"(?:{_AR_STREET})(?![\w])"
+    rf"(?:[ \t]+(?:رقم[ \t]*)?[\w\-]+){{1,5}}")
 _AR_NUMBER_FIRST = re.compile(r"(?<![\w])رقم\s*\d+\s*(?:مكرر)?\s*[،,]\s*(?=(?:" + _AR_STREET + r"))")
 _POSTBOX = re.compile(r"(?<![\w])(?:B\.?\s?P\.?|C\.?\s?P\.?|ص\.?\s?ب\.?)\s*\d{1,6}(?!\d)")
 _POSTAL_CODE = re.compile(r"\s*\d{5}(?!\d)")
-_CITY_SEGMENT = re.compile(r"\s*(?:[A-ZÀ-Ý][\w'’\-]+)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-]+|el|al)){0,2}"
-                           r"(?:\s+\d{5})?(?=\s*(?:[,.;:\n)]|$))")
+# "n° 22", "Appt 3", "رقم 45": a number piece of an address.
+_NUMBER_SEGMENT = re.compile(r"\s*(?:(?:n°|N°|No\.?|appt\.?|app\.?|étage|bloc|porte|رقم|عدد|الطابق|شقة)\s*)?"
+                             r"\d+\s*(?:bis|ter|مكرر|[A-Za-z])?(?=\s*(?:[,،.;؛:\n)]|$))")
+_CITY_SEGMENT = re.compile(r"[ \t]*(?:[A-ZÀ-Ý][\w'’\-]+)(?:[ \-](?:[A-ZÀ-Ý][\w'’\-]+|el|al)){0,2}"
+                           r"(?:[ \t]+\d{5})?(?=[ \t]*(?:[,.;:\n)\[(]|$))")
 
 
 def _trim_arabic(text: str, start: int, end: int) -> int:
@@ -157,10 +163,32 @@ def _trim_arabic(text: str, start: int, end: int) -> int:
     return pos
 
 
+def _arabic_place(text: str, at: int) -> int | None:
+    """End of a known city at `at`, or of a 1–2-word place followed by a known city."""
+    words = list(re.finditer(r"[^\s،,.؛:]+", text[at:at + 80]))
+    for n in (2, 1):
+        if len(words) >= n and " ".join(w.group() for w in words[:n]) in _AR_CITIES \
+                and not text[at:at + words[n - 1].end()].count("\n"):
+            return at + words[n - 1].end()
+    for n in (2, 1):  # "المدينة القديمة، وجدة": a quarter, then the city
+        if len(words) >= n and "\n" not in text[at:at + words[n - 1].end()]:
+            stop = at + words[n - 1].end()
+            after = re.match(r"[ \t]*[،,][ \t]*", text[stop:])
+            if after and _arabic_place_city(text, stop + after.end()):
+                return stop
+    return None
+
+
+def _arabic_place_city(text: str, at: int) -> bool:
+    words = re.findall(r"[^\s،,.؛:]+", text[at:at + 40])
+    return any(" ".join(words[:n]) in _AR_CITIES for n in (1, 2))
+
+
 def _extend_segments(text: str, end: int, arabic: bool) -> int:
-    """Take the comma-separated pieces that continue an address (quarter, city, postal code)."""
+    """Take the comma-separated pieces that continue an address (number, quarter, city,
+    postal code), on the same line."""
     while True:
-        m = re.match(r"\s*[,،]\s*", text[end:])
+        m = re.match(r"[ \t]*[,،][ \t]*", text[end:])
         if not m:
             return end
         at = end + m.end()
@@ -172,16 +200,15 @@ def _extend_segments(text: str, end: int, arabic: bool) -> int:
                 return end
             end = stop
             continue
-        city = _POSTAL_CODE.match(text, at) or (None if arabic else _CITY_SEGMENT.match(text, at))
-        if arabic:
-            word = re.match(r"[^\s،,.؛:\n]+(?:\s[^\s،,.؛:\n]+)?(?=\s*(?:[،,.؛:\n]|$))", text[at:])
-            if word and word.group() in _AR_CITIES:
-                city = word
-                end = at + word.end()
-                continue
-        if not city:
+        piece = _NUMBER_SEGMENT.match(text, at) or _POSTAL_CODE.match(text, at)
+        if piece:
+            end = piece.end()
+            continue
+        stop = _arabic_place(text, at) if arabic else (
+            _CITY_SEGMENT.match(text, at).end() if _CITY_SEGMENT.match(text, at) else None)
+        if stop is None:
             return end
-        end = city.end()
+        end = stop
 
 
 _AR_CITIES = {"الرباط", "الدار البيضاء", "فاس", "مراكش", "طنجة", "سلا", "مكناس", "أكادير", "اكادير",
@@ -205,7 +232,8 @@ def _find_addresses(text: str) -> Iterable[Finding]:
             continue  # "حي" alone, a quarter with no name
         end = _extend_segments(text, stop, arabic=True)
         start = m.start()
-        before = re.search(r"(?:رقم|عدد)\s*\d+\s*(?:مكرر)?\s*[،,]?\s*$", text[max(0, start - 20):start])
+        before = re.search(r"(?:(?:رقم|عدد)[ \t]*)?\d+[ \t]*(?:مكرر)?[ \t]*[،,]?[ \t]*$",
+                           text[max(0, start - 20):start])
         if before:
             start -= len(before.group())
         yield Finding("address", start, end, text[start:end])
@@ -219,11 +247,17 @@ _PARTICLES = {"el", "al", "ben", "bent", "ould", "ait", "aït", "ou", "de", "d",
               "ibn", "bel", "bou", "abou", "abu", "mr", "mme", "m", "bin", "بن", "بنت", "أبو", "ابن",
               "ولد", "آيت", "ايت"}
 _AR_PREFIX = r"(?:[وفبلك]|وب|ول|فب|فل){0,1}"
+# Parts of names that are also everyday words: masked only inside the whole name.
+_COMMON_WORDS = {"الله", "عبد", "الرحمان", "الرحمن", "الدين", "محمد", "Mohamed", "Mohammed",
+                 "Abdel", "Abd", "Allah", "Moulay", "Sidi", "Lalla", "مولاي", "سيدي", "لالة"}
+_COMMON_FOLDED = {w.casefold() for w in _COMMON_WORDS}
 _FR_TITLE = re.compile(
     r"(?<![\w])(?:M\.|Mr\.?|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Me|Maître|Dr\.?|"
     r"Docteur|Pr\.?|soussignée?|nommée?|dénommée?|l'intéressée?|Nom(?:\s+et\s+prénoms?)?\s*:|"
-    r"Prénoms?\s*:|épouse|veuve|né(?:e)?\s+(?:à\s+\w+\s+)?le\s+[^,\n]{4,20},?\s*fils\s+de|fils de|fille de)"
-    r"\s*,?\s*")
+    r"Prénoms?\s*:|épouse|veuve|fils de|fille de)(?!\w)"
+    r"[ \t]*(,?)[ \t]*")
+# After these a comma may come before the name ("Je soussigné, Omar Lahlou").
+_FR_COMMA_TITLES = ("soussign", "nomm", "dénomm", "l'intéress")
 _FR_NAME_WORD = re.compile(
     r"(?:(?:el|al|ben|ait|aït|ou|ould|bel|ibn|de|d'|d’|EL|AL|BEN|AIT|OULD|BEL|IBN)[ \-]?)?"
     r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+(?:-[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+)?")
@@ -238,7 +272,7 @@ _AR_TITLE = re.compile(
     r"(?<![\w])(?:ل|و|ف|ب)?(?:السيد|السيدة|الآنسة|الانسة|السادة|المدعو|المدعوة|المسمى|المسماة|"
     r"الطالب|الطالبة|المواطن|المواطنة|الأستاذ|الأستاذة|الدكتور|الدكتورة|أنا\s+الموقع\s+أسفله|"
     r"الموقعة?\s+أسفله|الاسم\s+الكامل\s*:|الاسم\s+العائلي\s*:|الاسم\s+الشخصي\s*:|الاسم\s*:|"
-    r"ابن|بنت|حرم|أرملة)\s*[،,:]?\s*")
+    r"ابن|بنت|حرم|أرملة)(?!\w)[ \t]*[،,:]?[ \t]*")
 _AR_NOT_NAME = {"رئيس", "رئيسة", "مدير", "مديرة", "وزير", "الوزير", "عامل", "والي", "قائد", "باشا",
                 "الكاتب", "كاتب", "المحترم", "المحترمة", "العام", "المندوب", "مندوب", "نائب", "خليفة",
                 "الخليفة", "عضو", "المفتش", "مفتش", "القاضي", "وكيل", "المحامي", "الحامل", "الحاملة",
@@ -246,7 +280,10 @@ _AR_NOT_NAME = {"رئيس", "رئيسة", "مدير", "مديرة", "وزير", 
                 "المولودة", "رقم", "ذي", "ذات", "صاحب", "صاحبة", "المذكور", "المذكورة", "المعني",
                 "المعنية", "بالأمر", "رئيسا", "مديرا", "المدير", "الرئيس", "المسؤول", "مسؤول",
                 "في", "من", "إلى", "على", "عن", "أن", "و", "بتاريخ", "الموظف", "الموظفة", "أعلاه",
-                "المحترمين", "الأفاضل", "حفظه", "حفظها", "دام", "عزه", "الذي", "التي"}
+                "المحترمين", "الأفاضل", "حفظه", "حفظها", "دام", "عزه", "الذي", "التي", "مقررا", "مقررة",
+                "مقرر", "كاتبا", "كاتبة", "عضوا", "عضوة", "نائبا", "بصفته", "بصفتها", "الحاملة",
+                "المستفيد", "المستفيدة", "يوم", "قد", "لم", "لن", "كان", "كانت"}
+_AR_PARTICLE_WORDS = {"بن", "بنت", "ابن", "أبو", "ابو", "آيت", "ايت", "ولد", "عبد", "مولاي", "سيدي", "لالة"}
 
 
 def _fold(text: str) -> str:
@@ -267,9 +304,13 @@ def _find_field_names(text: str, names: Iterable[str]) -> list[Finding]:
     spans: list[tuple[int, int]] = []
     for name in names:
         tokens = [t for t in re.split(r"[\s,;]+", str(name or "")) if t]
+        if len(tokens) > 1:  # the whole name, however it is spaced
+            whole = r"[\s\-]+".join(re.escape(t) for t in tokens)
+            spans += [(m.start(), m.end()) for m in
+                      re.finditer(rf"(?<![\w]){_AR_PREFIX}{whole}(?![\w])", text, re.IGNORECASE)]
         for token in tokens:
             bare = token.strip(".'’-")
-            if len(bare) < 3 or _fold(bare) in _PARTICLES:
+            if len(bare) < 3 or _fold(bare) in _PARTICLES or _fold(bare) in _COMMON_FOLDED:
                 continue
             for m in re.finditer(_name_token_pattern(bare), text, re.IGNORECASE):
                 spans.append((m.start(), m.end()))
@@ -289,6 +330,8 @@ def _find_field_names(text: str, names: Iterable[str]) -> list[Finding]:
 
 def _find_titled_names(text: str) -> Iterable[Finding]:
     for m in _FR_TITLE.finditer(text):
+        if m.group(1) and not m.group().lower().startswith(_FR_COMMA_TITLES):
+            continue  # "Monsieur," is a salutation, not a name
         pos, end = m.end(), None
         for _ in range(4):
             word = _FR_NAME_WORD.match(text, pos)
@@ -302,11 +345,17 @@ def _find_titled_names(text: str) -> Iterable[Finding]:
         if end:
             yield Finding("name", m.end(), end, text[m.end():end])
     for m in _AR_TITLE.finditer(text):
-        pos, end = m.end(), None
+        pos, end, words = m.end(), None, []
         for _ in range(4):
             word = re.match(r"[\u0600-\u06FF]+", text[pos:])
             if not word or word.group() in _AR_NOT_NAME:
                 break
+            # No capital letters in Arabic: past two words, go on only for a compound
+            # name (عبد، بن…) or a family name in -ي (التازي، الفاسي).
+            if len(words) >= 2 and not (set(words) & _AR_PARTICLE_WORDS
+                                        or word.group().endswith("ي")):
+                break
+            words.append(word.group())
             end = pos + word.end()
             gap = re.match(r"[ \-]", text[end:end + 1])
             if not gap:
