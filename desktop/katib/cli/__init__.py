@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "katib.cli.models_cmd",
     "katib.cli.selftest_cmd",
     "katib.cli.server_cmd",
+    "katib.cli.history_cmd",
+    "katib.cli.backup_cmd",
 ]
 
 
