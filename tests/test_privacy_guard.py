@@ -238,3 +238,15 @@ def test_the_katib_command_installs_the_guard_and_logs_refusals(tmp_path):
     log = (home / "logs" / "katib.log")
     assert "network connection refused: socket.getaddrinfo to 192.0.2.44:443" in log.read_text()
     assert log.stat().st_mode & 0o777 == 0o600
+    # ... and in the store's audit trail, which a security officer can read back.
+    from katib.core.paths import Paths
+    from katib.core.store import Store
+
+    paths = Paths(config=home / "config", data=home / "data", models=home / "models",
+                  logs=home / "logs", cache=home / "cache")
+    with Store.open(paths, auto_backup=False) as store:
+        entries = [e for e in store.audit_log() if e["event"] == "network.refused"]
+    assert len(entries) == 1
+    details = entries[0]["details"]
+    assert details == {"attempt": "socket.getaddrinfo", "host": "192.0.2.44", "port": 443}
+    assert paths.database.stat().st_mode & 0o777 == 0o600

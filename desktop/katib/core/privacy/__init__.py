@@ -73,20 +73,15 @@ class _AuditTrail:
         self.paths = paths
 
     def __call__(self, refusal: Refusal) -> None:
+        from katib.core.store import Store
+
+        # A short-lived connection: refusals are rare, and the process may have no store open.
+        store = Store.open(self.paths, auto_backup=False, check_integrity=False)
         try:
-            from katib.core import store as store_module
-        except ImportError:  # a build without the store: the log line is the record
-            return
-        opener = getattr(store_module, "open_store", None) or getattr(store_module, "Store", None)
-        if opener is None:
-            return
-        store = opener(self.paths.database)
-        try:
-            store.audit("network.refused", **refusal.as_dict())
+            store.audit("network.refused", attempt=refusal.event, host=refusal.host,
+                        port=refusal.port)
         finally:
-            close = getattr(store, "close", None)
-            if close:
-                close()
+            store.close()
 
     def __eq__(self, other) -> bool:  # one listener per folder, however often it is installed
         return isinstance(other, _AuditTrail) and other.paths == self.paths
