@@ -1,0 +1,507 @@
+"""Summarize: files or a folder in, a note de synthèse out, every point checkable.
+
+Files are read in the background (a password-protected PDF asks for its
+password; a scanned or damaged file says so in the interface language and the
+others go on). The summary runs on the model lane: a progress bar says "part i
+of N" and the time left, Stop cancels within a token, and the note appears
+section by section. Clicking a citation [n] shows the cited passage with its
+page; the note is kept in the history and exported as a .docx.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from katib.ui import summarize_job
+from katib.ui.citation_panel import CitationPanel
+from katib.ui.source_list import SUPPORTED, SourceList, expand_paths
+from katib.ui.summary_note import Note, note_html
+from katib.ui.view import View
+from katib.ui.widgets import language_names
+from katib.ui.workers import error_text, run_in_background
+
+if TYPE_CHECKING:
+    from katib.ui.app import KatibApp
+
+DETAILS = ("short", "standard", "detailed")
+
+
+class SummarizeView(View):
+    """The Summarize screen. `documents` holds what was read, by path."""
+
+    def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self.documents: dict[Path, object] = {}  # path -> katib.core.documents Document
+        self.passwords: dict[Path, str] = {}
+        self.reading: set[Path] = set()
+        self.note: Note | None = None
+        self.run: summarize_job.SummaryRun | None = None
+        self.summary_id: int | None = None
+        self.password_dialog: QInputDialog | None = None
+        self._started = 0.0
+        self._build()
+        self._connect_signals()
+        self.finish_setup()
+        self._update_actions()
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.add_files_button = QPushButton()
+        self.add_files_button.setObjectName("addFiles")
+        self.add_folder_button = QPushButton()
+        self.add_folder_button.setObjectName("addFolder")
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("removeFiles")
+        self.sources = SourceList()
+        self.drop_hint = QLabel()
+        self.drop_hint.setWordWrap(True)
+        self.drop_hint.setStyleSheet("QLabel { color: #666; }")
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.add_files_button)
+        file_buttons.addWidget(self.add_folder_button)
+        file_buttons.addWidget(self.remove_button)
+        file_buttons.addStretch(1)
+
+        self.language_label = QLabel()
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("summaryLanguage")
+        for code, name in language_names().items():
+            self.language_combo.addItem(name, code)
+        self.language_label.setBuddy(self.language_combo)
+        self.detail_label = QLabel()
+        self.detail_combo = QComboBox()
+        self.detail_combo.setObjectName("summaryDetail")
+        for _ in DETAILS:
+            self.detail_combo.addItem("")
+        self.detail_label.setBuddy(self.detail_combo)
+        self.summarize_button = QPushButton()
+        self.summarize_button.setObjectName("summarize")
+        self.summarize_button.setDefault(True)
+        self.stop_button = QPushButton()
+        self.stop_button.setObjectName("stopSummary")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportSummary")
+        options = QHBoxLayout()
+        options.addWidget(self.language_label)
+        options.addWidget(self.language_combo)
+        options.addWidget(self.detail_label)
+        options.addWidget(self.detail_combo)
+        options.addStretch(1)
+        options.addWidget(self.summarize_button)
+        options.addWidget(self.stop_button)
+        options.addWidget(self.export_button)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("summaryProgress")
+        self.progress.setTextVisible(False)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("summaryProgressLabel")
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_label)
+
+        self.note_view = QTextBrowser()
+        self.note_view.setObjectName("summaryNote")
+        self.note_view.setOpenLinks(False)
+        self.citations = CitationPanel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(file_buttons)
+        left_layout.addWidget(self.sources, 1)
+        left_layout.addWidget(self.drop_hint)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.note_view)
+        self.splitter.addWidget(self.citations)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([240, 520, 300])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.splitter, 1)
+
+        self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.open_shortcut = QShortcut(QKeySequence.StandardKey.Open, self)
+        self.export_shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(self.app.settings.output_language)))
+        self.detail_combo.setCurrentIndex(DETAILS.index("standard"))
+        self.progress.hide()
+
+    def _connect_signals(self) -> None:
+        self.add_files_button.clicked.connect(self.choose_files)
+        self.add_folder_button.clicked.connect(self.choose_folder)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.sources.paths_dropped.connect(self.add_paths)
+        self.sources.itemSelectionChanged.connect(self._update_actions)
+        self.summarize_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self.export_button.clicked.connect(self.choose_export)
+        self.note_view.anchorClicked.connect(self._on_note_view_anchor_clicked)
+        self.stop_shortcut.activated.connect(self.stop)
+        self.run_shortcut.activated.connect(self.start)
+        self.open_shortcut.activated.connect(self.choose_files)
+        self.export_shortcut.activated.connect(self.choose_export)
+
+    def retranslate(self) -> None:
+        self.add_files_button.setText(self.tr("Add &files…"))
+        self.add_files_button.setToolTip(self.tr("Add documents to summarize (Ctrl+O)"))
+        self.add_folder_button.setText(self.tr("Add a f&older…"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.drop_hint.setText(self.tr("Or drop files or a folder on the list. Katib reads "
+                                       "Word, PDF, text, OpenDocument, web pages and e-mails."))
+        self.language_label.setText(self.tr("Note in:"))
+        self.detail_label.setText(self.tr("Detail:"))
+        for index, text in enumerate((self.tr("Short"), self.tr("Standard"),
+                                      self.tr("Detailed"))):
+            self.detail_combo.setItemText(index, text)
+        self.summarize_button.setText(self.tr("&Summarize"))
+        self.summarize_button.setToolTip(self.tr("Write the note de synthèse (Ctrl+Enter)"))
+        self.stop_button.setText(self.tr("S&top"))
+        self.stop_button.setToolTip(self.tr("Stop the summary (Esc)"))
+        self.export_button.setText(self.tr("&Export .docx…"))
+        self.export_button.setToolTip(self.tr("Save the note as a Word document (Ctrl+E)"))
+        self.citations.retranslate()
+        self._update_progress_label()
+        if self.note is None and not self.busy():
+            self.note_view.setHtml(
+                "<p style='color:#666;'>%s</p>" % self.tr(
+                    "Add one or more documents, choose the language and the detail of the "
+                    "note, then press Summarize. Each point of the note cites the passage it "
+                    "comes from: click [1] to read it."))
+
+    # -- files -----------------------------------------------------------------------
+    @Slot()
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in SUPPORTED)
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Documents to summarize"), self._start_folder(),
+            self.tr("Documents (%1)").replace("%1", patterns))
+        self.add_paths([Path(n) for n in names])
+
+    @Slot()
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("A folder to summarize (a dossier)"), self._start_folder())
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def _start_folder(self) -> str:
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    @Slot(list)
+    def add_paths(self, paths: list[Path]) -> None:
+        """Add files (folders give their readable files) and read them in the background."""
+        files = expand_paths([Path(p) for p in paths])
+        if paths and not files:
+            self.show_error(self.tr("No document Katib can read was found there."))
+        for path in files:
+            if self.sources.add_path(path) is not None:
+                self.read(path)
+        self._update_actions()
+
+    def read(self, path: Path, password: str | None = None) -> None:
+        from katib.core.documents.readers import read_document
+
+        self.reading.add(path)
+        self._update_actions()
+        run_in_background(
+            # Files from outside are read in a child process: a hostile file cannot hang
+            # or crash the window.
+            lambda: read_document(path, password, isolated=True),
+            lambda doc, p=path: self._on_read_succeeded(p, doc),
+            lambda exc, p=path: self._on_read_failed(p, exc))
+
+    def _on_read_succeeded(self, path: Path, document) -> None:
+        self.reading.discard(path)
+        item = self.sources.item_for(path)
+        if item is None:  # removed while it was being read
+            return
+        self.documents[path] = document
+        if document.pages:
+            detail = self.tr("%1 pages").replace("%1", str(document.pages))
+        else:
+            detail = self.tr("%1 words").replace("%1", str(document.word_count()))
+        self.sources.set_state(item, "read", detail)
+        self._update_actions()
+
+    def _on_read_failed(self, path: Path, error: BaseException) -> None:
+        from katib.core.documents.errors import PasswordRequired
+
+        self.reading.discard(path)
+        item = self.sources.item_for(path)
+        if item is None:
+            return
+        text = error_text(error, self.app.language)
+        if isinstance(error, PasswordRequired):
+            self.sources.set_state(item, "locked", self.tr("password needed"))
+            self.ask_password(path, text)
+        else:
+            self.sources.set_state(item, "failed", text)
+            self.show_error(text)
+        self._update_actions()
+
+    def ask_password(self, path: Path, text: str) -> None:
+        """Offer to type the password (window-modal, not blocking: the rest goes on)."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("passwordDialog")
+        dialog.setWindowTitle(self.tr("Password"))
+        dialog.setLabelText(text)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda value, p=path: self.read(p, value))
+        dialog.open()
+        self.password_dialog = dialog
+
+    @Slot()
+    def _on_remove_button_clicked(self) -> None:
+        for item in self.sources.selectedItems():
+            self.documents.pop(item.data(Qt.ItemDataRole.UserRole), None)
+        self.sources.remove_selected()
+        self._update_actions()
+
+    def ready_documents(self) -> list:
+        """The documents read so far, in the list's order."""
+        return [self.documents[p] for p in self.sources.paths() if p in self.documents]
+
+    # -- summarizing -----------------------------------------------------------------
+    def busy(self) -> bool:
+        return self.run is not None and not self.run.over
+
+    @Slot()
+    def start(self) -> None:
+        """Summarize the documents read, on the model lane."""
+        documents = self.ready_documents()
+        if self.busy():
+            return
+        if not documents:
+            self.show_error(self.tr("Add at least one document that could be read."))
+            return
+        lang = self.language_combo.currentData()
+        detail = DETAILS[self.detail_combo.currentIndex()]
+        self.note = Note(lang=lang, detail=detail, files=[d.name for d in documents])
+        self.summary_id = None
+        self.citations.clear()
+        self.run = summarize_job.SummaryRun(self.app.lane, documents, lang, detail)
+        self.run.progress.connect(self._on_run_progress)
+        self.run.section.connect(self._on_run_section)
+        self.run.finished.connect(self._on_run_finished)
+        self.run.failed.connect(self._on_run_failed)
+        self._started = time.monotonic()
+        self.progress.setRange(0, 0)  # busy until the first part is counted
+        self.progress.show()
+        self.part, self.parts, self.seconds_left = 0, 0, -1.0
+        self._update_progress_label()
+        self.run.start()
+        self._render()
+        self._update_actions()
+
+    def stop(self) -> None:
+        """Cancel the summary (Stop, Esc, or the window closing); what was written stays."""
+        if self.busy():
+            self.run.cancel()
+            self.status_message.emit(self.tr("Stopping the summary…"))
+
+    @Slot(int, int, float)
+    def _on_run_progress(self, part: int, parts: int, seconds_left: float) -> None:
+        self.part, self.parts = part, parts
+        if seconds_left < 0 and part > 0:
+            # Parts take about the same time: extrapolate from those done.
+            elapsed = time.monotonic() - self._started
+            seconds_left = elapsed / part * max(parts - part, 0)
+        self.seconds_left = seconds_left
+        self.progress.setRange(0, max(parts, 1))
+        self.progress.setValue(part)
+        self._update_progress_label()
+
+    @Slot(object)
+    def _on_run_section(self, note: Note) -> None:
+        self.note = note
+        self._render()
+
+    @Slot(object)
+    def _on_run_finished(self, note: Note | None) -> None:
+        cancelled = self.run is not None and self.run.cancelled
+        if note is not None:
+            self.note = note
+        self.progress.hide()
+        if cancelled:
+            self.progress_label.setText(self.tr("Stopped. Press Summarize to start again."))
+        else:
+            self.progress_label.setText(self.tr("Done in %1.").replace(
+                "%1", self.duration(time.monotonic() - self._started)))
+            self.save_summary()
+        self._render()
+        self._update_actions()
+
+    @Slot(object)
+    def _on_run_failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        self.progress_label.setText("")
+        self.show_error(error)
+        self._render()
+        self._update_actions()
+
+    def _render(self) -> None:
+        if self.note is None:
+            return
+        working = ""
+        if self.busy():
+            working = self.tr("Writing…")
+        scroll = self.note_view.verticalScrollBar().value()
+        self.note_view.setHtml(note_html(self.note, working))
+        self.note_view.verticalScrollBar().setValue(scroll)
+
+    def duration(self, seconds: float) -> str:
+        seconds = int(round(seconds))
+        if seconds < 60:
+            return self.tr("%1 s").replace("%1", str(max(seconds, 1)))
+        return self.tr("%1 min %2 s").replace("%1", str(seconds // 60)).replace(
+            "%2", f"{seconds % 60:02d}")
+
+    def _update_progress_label(self) -> None:
+        if not self.busy():
+            return
+        if not getattr(self, "parts", 0):
+            self.progress_label.setText(self.tr("Preparing…"))
+            return
+        text = self.tr("Part %1 of %2").replace("%1", str(min(self.part + 1, self.parts))) \
+            .replace("%2", str(self.parts))
+        if self.part >= self.parts:
+            text = self.tr("Putting the note together…")
+        elif self.seconds_left >= 0 and self.part > 0:
+            text += " — " + self.tr("about %1 left").replace(
+                "%1", self.duration(self.seconds_left))
+        self.progress_label.setText(text)
+
+    def _update_actions(self) -> None:
+        running = self.busy()
+        self.summarize_button.setEnabled(not running and bool(self.ready_documents()))
+        self.stop_button.setEnabled(running)
+        self.export_button.setEnabled(not running and self.note is not None
+                                      and bool(self.note.sections))
+        self.remove_button.setEnabled(not running and bool(self.sources.selectedItems()))
+        for widget in (self.language_combo, self.detail_combo, self.add_files_button,
+                       self.add_folder_button):
+            widget.setEnabled(not running)
+
+    # -- citations -------------------------------------------------------------------
+    @Slot(QUrl)
+    def _on_note_view_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() != "cite":
+            return
+        self.show_citation(url.path())
+
+    def show_citation(self, key: str) -> None:
+        passage = self.note.passages.get(key) if self.note else None
+        if passage is None:
+            self.citations.show_missing(key)
+        else:
+            self.citations.show_passage(passage)
+
+    # -- history and export ------------------------------------------------------------
+    def save_summary(self) -> None:
+        """Keep the note (and its documents' text) in the history."""
+        store = self.app.store
+        if store is None or self.note is None or not self.note.sections:
+            return
+        note = self.note
+        documents = self.ready_documents()
+        model = getattr(self.app.lane.info, "source", None)
+        try:
+            document_ids = store.add_documents([
+                {"path": d.path, "text": d.text(), "pages": d.pages, "language": d.language,
+                 "title": d.title or d.name} for d in documents])
+            title = note.title or ", ".join(note.files)[:200]
+            self.summary_id = store.add_summary(
+                title, note.lang, note.text(), data=note.to_data(), document_ids=document_ids,
+                model=model if model and Path(model).is_file() else None)
+        except Exception as exc:  # the note stays on screen and can still be exported
+            self.show_error(exc)
+
+    def open_item(self, payload: object) -> None:
+        """Show a stored summary (its id), or add a stored document ({"document_id": id})."""
+        store = self.app.store
+        if store is None or self.busy():
+            return
+        try:
+            if isinstance(payload, dict) and "document_id" in payload:
+                document = store.get_document(payload["document_id"])
+                self.add_paths([Path(document.path)])
+                return
+            summary = store.get_summary(int(payload))
+        except Exception as exc:
+            self.show_error(exc)
+            return
+        self.note = Note.from_data(summary.data, summary.text, summary.lang)
+        if not self.note.title:
+            self.note.title = summary.title
+        self.summary_id = summary.id
+        self.citations.clear()
+        self.progress_label.setText("")
+        index = self.language_combo.findData(summary.lang)
+        if index >= 0:
+            self.language_combo.setCurrentIndex(index)
+        self._render()
+        self._update_actions()
+
+    @Slot()
+    def choose_export(self) -> None:
+        if self.note is None or not self.note.sections or self.busy():
+            return
+        default = Path(self._start_folder()) / (self.tr("note-de-synthese") + ".docx")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the note"), str(default),
+                                              self.tr("Word document (*.docx)"))
+        if name:
+            self.export(Path(name))
+
+    def export(self, path: Path, open_after: bool = False) -> None:
+        """Write the .docx in the background; record the export in the history."""
+        from katib.ui.note_export import export_note
+
+        if path.suffix.lower() != ".docx":
+            path = path.with_suffix(".docx")
+        note, summary_id = self.note, self.summary_id
+        self.export_button.setEnabled(False)
+
+        def done(written: Path) -> None:
+            self._update_actions()
+            self.status_message.emit(self.tr("Saved: %1").replace("%1", str(written)))
+            if self.app.store is not None and summary_id is not None:
+                try:
+                    self.app.store.mark_exported("summary", summary_id, written)
+                except Exception as exc:
+                    self.show_error(exc)
+            if open_after:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+
+        def failed(error: BaseException) -> None:
+            self._update_actions()
+            self.show_error(error)
+
+        run_in_background(lambda: export_note(note, path), done, failed)
+        self.last_export = path

@@ -1,0 +1,114 @@
+"""What the Summarize screen shows and keeps: a note in sections, and the passages it cites.
+
+The note is kept in the store as plain data (`to_data` / `from_data`), with
+the text of every cited passage, so a summary reopened from the history still
+shows its sources even when the original files are gone or moved.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import asdict, dataclass, field
+
+# [3], [12], and for a dossier of several files [2.5] or [2:5] (file 2, block 5).
+CITATION = re.compile(r"\[(\d+(?:[.:]\d+)?)\]")
+
+
+@dataclass
+class Passage:
+    """A cited block: where it is and what it says (with its neighbours, for context)."""
+
+    key: str
+    file: str
+    text: str
+    page: int | None = None
+    paragraph: int = 0
+    before: str = ""
+    after: str = ""
+
+
+@dataclass
+class NoteSection:
+    """One heading of the note (Objet, Points clés…) and its points, each with citations."""
+
+    title: str
+    points: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Note:
+    """A note de synthèse as the window shows it."""
+
+    title: str = ""
+    lang: str = "fr"
+    detail: str = "standard"
+    sections: list[NoteSection] = field(default_factory=list)
+    passages: dict[str, Passage] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """Plain text (what the store indexes for search)."""
+        lines = [self.title] if self.title else []
+        for section in self.sections:
+            lines.append(section.title)
+            lines.extend(f"- {point}" for point in section.points)
+        return "\n".join(lines)
+
+    def citations(self) -> list[str]:
+        return [m.group(1) for s in self.sections for p in s.points
+                for m in CITATION.finditer(p)]
+
+    def to_data(self) -> dict:
+        return {"kind": "note", "title": self.title, "lang": self.lang, "detail": self.detail,
+                "files": self.files, "warnings": self.warnings,
+                "sections": [asdict(s) for s in self.sections],
+                "passages": {k: asdict(p) for k, p in self.passages.items()}}
+
+    @classmethod
+    def from_data(cls, data: dict, fallback_text: str = "", lang: str = "fr") -> "Note":
+        """Rebuild a stored note; a summary stored without data shows its plain text."""
+        if not data.get("sections"):
+            lines = [line.lstrip("- ") for line in fallback_text.splitlines() if line.strip()]
+            return cls(lang=lang, sections=[NoteSection("", lines)])
+        return cls(title=data.get("title", ""), lang=data.get("lang", lang),
+                   detail=data.get("detail", "standard"), files=data.get("files", []),
+                   warnings=data.get("warnings", []),
+                   sections=[NoteSection(s["title"], list(s["points"]))
+                             for s in data["sections"]],
+                   passages={k: Passage(**p) for k, p in data.get("passages", {}).items()})
+
+
+def point_html(point: str, passages: dict[str, Passage]) -> str:
+    """A point as rich text: each [n] becomes a link the view answers by showing the passage."""
+    out, last = [], 0
+    for match in CITATION.finditer(point):
+        out.append(html.escape(point[last:match.start()]))
+        key = match.group(1)
+        style = "" if key in passages else ' style="color:#999;"'
+        out.append(f'<a href="cite:{key}"{style}>[{html.escape(key)}]</a>')
+        last = match.end()
+    out.append(html.escape(point[last:]))
+    return "".join(out)
+
+
+def note_html(note: Note, working: str = "") -> str:
+    """The whole note as rich text; `working` is a line shown under it while parts are written.
+
+    Arabic notes are laid out right to left whatever the interface language.
+    """
+    direction = "rtl" if note.lang == "ar" else "ltr"
+    parts = [f'<div dir="{direction}">']
+    if note.title:
+        parts.append(f"<h2>{html.escape(note.title)}</h2>")
+    for section in note.sections:
+        if section.title:
+            parts.append(f"<h3>{html.escape(section.title)}</h3>")
+        if section.points:
+            items = "".join(f"<li>{point_html(p, note.passages)}</li>" for p in section.points)
+            parts.append(f"<ul>{items}</ul>")
+    if working:
+        parts.append(f'<p style="color:#666;"><i>{html.escape(working)}</i></p>')
+    parts.append("</div>")
+    return "".join(parts)
