@@ -12,7 +12,7 @@ LLAMA_VERSION := 0.3.36
 # Tests keep every file they write away from the user's own folders.
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: setup system-deps run selftest test test-fast bench clean translations qm
+.PHONY: setup system-deps run selftest test test-fast bench clean translations qm dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,20 @@ test-fast: setup
 bench: setup
 	mkdir -p $(TEST_HOME)
 	for bench in tests/bench/bench_*.py; do KATIB_HOME=$(TEST_HOME) $(PY) $$bench || exit 1; done
+
+# The Linux one-folder bundle (PyInstaller, installers/katib.spec) and its archive,
+# under dist/. See installers/README.md for Windows and macOS.
+DIST_STAMP := $(VENV)/.katib-dist-installed
+ARCHIVE = dist/katib-$(shell $(PY) -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])")-linux-$(shell uname -m).tar.gz
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install -e ".[dist]"
+	touch $(DIST_STAMP)
+
+dist: setup $(DIST_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller installers/katib.spec
+	tar -C dist -czf $(ARCHIVE) katib
+	@du -sh dist/katib $(ARCHIVE)
 
 clean:
 	rm -rf $(VENV) $(TEST_HOME) build dist *.egg-info desktop/*.egg-info

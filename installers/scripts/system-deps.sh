@@ -2,13 +2,14 @@
 # Installs the Debian/Ubuntu packages Katib needs, only those missing.
 #   --runtime : what the window needs to draw (Qt's X11/EGL libraries)
 #   (default) : that, plus what the test suite drives: LibreOffice, poppler,
-#               Tesseract with French/Arabic/English, Xvfb, strace.
+#               Tesseract with French/Arabic/English, Xvfb, strace,
+#               desktop-file-validate (the Linux menu entry's check).
 set -euo pipefail
 
 runtime=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
          libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core fonts-noto-core)
-testing=(libreoffice-writer-nogui poppler-utils tesseract-ocr tesseract-ocr-fra
+testing=(desktop-file-utils libreoffice-writer-nogui poppler-utils tesseract-ocr tesseract-ocr-fra
          tesseract-ocr-ara tesseract-ocr-eng xvfb xauth strace util-linux iproute2)
 
 wanted=("${runtime[@]}")
