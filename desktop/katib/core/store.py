@@ -38,7 +38,8 @@ from katib.core.store_errors import (ItemNotFound, StorageCorrupt, StorageError,
                                      translate)
 from katib.core.store_index import KINDS, TABLE_OF, index_item, item_of, kind_code
 from katib.core.store_retention import erase
-from katib.core.store_schema import BUSY_TIMEOUT, check, connect, migrate, write_transaction
+from katib.core.store_schema import (BUSY_TIMEOUT, check, connect, enable_wal, migrate,
+                                     write_transaction)
 from katib.core.store_search import fts_query, make_snippet, query_terms
 from katib.core.store_types import (Item, Recovery, RetentionReport, SearchHit, utc_iso)
 from katib.core.store_lane import WriterLane
@@ -89,10 +90,10 @@ class Store(DraftsMixin):
         try:
             recovery = None
             try:
-                db = connect(database, busy_timeout)
+                db = connect(database, busy_timeout, wal=False)
                 try:
-                    if check_integrity:
-                        check(db, database)
+                    check(db, database, scan=check_integrity)
+                    enable_wal(db)
                 except BaseException:
                     db.conn.close()
                     raise

@@ -163,9 +163,12 @@ def create_private_file(path: Path) -> None:
         pass
 
 
-def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT, create: bool = True
-            ) -> sqlite_utils.Database:
-    """Open `path` with Katib's settings: WAL, full sync, foreign keys, secure delete."""
+def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT, create: bool = True,
+            wal: bool = True) -> sqlite_utils.Database:
+    """Open `path` with Katib's settings: WAL, full sync, foreign keys, secure delete.
+
+    `wal=False` leaves the file as it is (to check a file before changing it).
+    """
     try:
         if create:
             create_private_file(path)
@@ -174,8 +177,8 @@ def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT, create: bool = True
         raise translate(exc, path.parent) from exc
     try:
         db = sqlite_utils.Database(conn, execute_plugins=False)
-        if db.journal_mode != "wal":
-            db.enable_wal()
+        if wal:
+            enable_wal(db)
         # FULL: a committed save survives a power cut, not only a killed process.
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -185,6 +188,11 @@ def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT, create: bool = True
     except sqlite3.Error as exc:
         conn.close()
         raise translate(exc, path) from exc
+
+
+def enable_wal(db: sqlite_utils.Database) -> None:
+    if db.journal_mode != "wal":
+        db.enable_wal()
 
 
 @contextmanager
@@ -214,17 +222,19 @@ def version_of(db: sqlite_utils.Database) -> tuple[int, int]:
             conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def check(db: sqlite_utils.Database, path: Path, full: bool = False) -> None:
+def check(db: sqlite_utils.Database, path: Path, full: bool = False, scan: bool = True) -> None:
     """Raise StorageCorrupt unless `db` is a sound Katib database (or a new empty file).
 
     `full` runs integrity_check (every index entry compared with its row);
-    otherwise quick_check, fast enough for every start.
+    otherwise quick_check, fast enough for every start; `scan=False` checks
+    only the header and the format version. StorageNewer for a newer format.
     """
     try:
-        pragma = "integrity_check" if full else "quick_check"
-        rows = [r[0] for r in db.conn.execute(f"PRAGMA {pragma}").fetchall()]
-        if rows != ["ok"]:
-            raise StorageCorrupt(path=str(path), detail="; ".join(rows[:3]))
+        if scan:
+            pragma = "integrity_check" if full else "quick_check"
+            rows = [r[0] for r in db.conn.execute(f"PRAGMA {pragma}").fetchall()]
+            if rows != ["ok"]:
+                raise StorageCorrupt(path=str(path), detail="; ".join(rows[:3]))
         app_id, version = version_of(db)
     except sqlite3.DatabaseError as exc:
         raise StorageCorrupt(path=str(path), detail=str(exc)) from exc
