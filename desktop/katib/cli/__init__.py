@@ -22,6 +22,8 @@ COMMAND_MODULES = [
     "katib.cli.server_cmd",
     "katib.cli.history_cmd",
     "katib.cli.backup_cmd",
+    "katib.cli.draft_cmd",
+    "katib.cli.templates_cmd",
 ]
 
 

@@ -1,0 +1,439 @@
+"""Document types as data: TOML files read with tomllib, validated, never executed.
+
+A template names the fields a document type asks for (type, label in fr/ar/en,
+required or not), the blocks of its frame in order, and what the body must say
+(the facts to state and the sentence the body opens with, per language and per
+outcome). Values are substituted with plain `{field}` markers that must name a
+declared field; nothing in a template is ever evaluated, so anything that looks
+like a template engine or a script (`{{`, `{%`, `<script`, `__import__`…) is
+refused. A malformed file is reported with its name and line and skipped: one
+bad file in the user's folder never stops Katib.
+
+Bundled templates live in resources/templates/; the user's own in
+`user_paths().user_templates`; a user template with the same id replaces the
+bundled one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from katib.core.errors import TemplateError
+from katib.core.messages import LANGUAGES, message, register
+
+FIELD_TYPES = ("text", "multiline", "date", "choice", "list", "number")
+FORMS = ("personal", "administrative", "note", "attestation", "minutes")
+
+# Blocks the frame builds by itself, and the conventional fields each one reads.
+STANDARD_BLOCKS: dict[str, tuple[str, ...]] = {
+    "letterhead": (),
+    "place_date": ("date",),
+    "number": ("number",),
+    "title": (),
+    "recipient": ("recipient_civility", "recipient_name", "recipient_title",
+                  "recipient_address", "via", "addressees"),
+    "subject": ("subject",),
+    "references": ("references",),
+    "attachments": ("attachments",),
+    "salutation": ("recipient_civility", "recipient_title"),
+    "body": (),
+    "closing": ("recipient_rank",),
+    "signature": ("signatory_name", "signatory_title", "delegation"),
+    "copies": ("copies",),
+}
+
+# Text that only a script or a template engine would contain.
+FORBIDDEN = re.compile(r"\{\{|\{%|%\}|\{#|<\s*script|__[a-z]\w*__|\$\{|\beval\s*\(|"
+                       r"\bexec\s*\(|\bos\.system|\bsubprocess\.", re.IGNORECASE)
+MARKER = re.compile(r"\{([^{}]*)\}")
+# Office identity values a template may also use, e.g. in an attestation's "Je soussigné".
+OFFICE_MARKERS = ("office_signatory_name", "office_signatory_title", "office_service",
+                  "office_direction", "office_ministry", "office_city")
+NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+
+register({
+    "template.unknown_type": {
+        "en": "Unknown document type: {name}. Known types: {known}.",
+        "fr": "Type de document inconnu : {name}. Types connus : {known}.",
+        "ar": "نوع الوثيقة غير معروف: {name}. الأنواع المعروفة: {known}.",
+    },
+    "template.unknown_field": {
+        "en": "The document type {name} has no field '{field}'. Its fields: {known}.",
+        "fr": "Le type de document {name} n'a pas de champ « {field} ». Ses champs : {known}.",
+        "ar": "نوع الوثيقة {name} لا يتضمن الحقل '{field}'. حقوله: {known}.",
+    },
+})
+
+
+@dataclass
+class Choice:
+    """One allowed value of a choice field, with its label per language."""
+
+    value: str
+    labels: dict[str, str]
+
+    @property
+    def label(self) -> str:
+        return self.labels.get("fr") or self.value
+
+    def label_for(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.value
+
+
+@dataclass
+class Field:
+    """A field the form asks for. `type` is one of FIELD_TYPES."""
+
+    name: str
+    type: str
+    labels: dict[str, str]
+    required: bool = False
+    choices: list[Choice] = field(default_factory=list)
+    default: str | list[str] | None = None
+    help: dict[str, str] = field(default_factory=dict)
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.name
+
+
+@dataclass
+class BodyText:
+    """What the body says for one outcome: the facts to state and the opening sentence."""
+
+    points: dict[str, list[str]]
+    lead: dict[str, str]
+    tail: dict[str, list[str]] = field(default_factory=dict)
+    requires: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Template:
+    """One document type. Build drafts from it with `katib.core.drafting.Drafter`."""
+
+    id: str
+    labels: dict[str, str]
+    form: str
+    fields: list[Field]
+    blocks: list[str]
+    custom_blocks: dict[str, dict]
+    titles: dict[str, str]
+    body: dict[str, BodyText]
+    variant_field: str | None = None
+    max_tokens: int = 140
+    description: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.id
+
+    def required_names(self, fields: dict) -> set[str]:
+        """Required fields, plus those the chosen outcome requires (a refusal's legal basis)."""
+        names = {f.name for f in self.fields if f.required}
+        return names | set(self.body_for(fields).requires)
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def body_for(self, fields: dict) -> BodyText:
+        """The body text of the outcome chosen in the fields (or the only one)."""
+        if self.variant_field:
+            chosen = str(fields.get(self.variant_field) or "").strip()
+            if chosen in self.body:
+                return self.body[chosen]
+            wanted = self.field(self.variant_field)
+            if wanted and wanted.default in self.body:
+                return self.body[wanted.default]
+        return self.body.get("default") or next(iter(self.body.values()))
+
+    def as_dict(self, lang: str | None = None) -> dict:
+        """A plain description (for `katib templates list --json` and the window)."""
+        return {
+            "id": self.id,
+            "labels": self.labels,
+            "languages": list(LANGUAGES),
+            "form": self.form,
+            "source": self.source,
+            "fields": [{
+                "name": f.name, "type": f.type, "required": f.required, "labels": f.labels,
+                "choices": [{"value": c.value, "labels": c.labels} for c in f.choices],
+                "default": f.default,
+            } for f in self.fields],
+        }
+
+
+@dataclass
+class TemplateProblem:
+    """A template file that could not be used, with where and why."""
+
+    name: str
+    line: int
+    detail: str
+
+    def localized(self, lang: str) -> str:
+        return message("template.invalid", lang, name=self.name, line=self.line,
+                       detail=self.detail)
+
+
+class TemplateSet:
+    """The usable templates, by id, plus the problems met while loading."""
+
+    def __init__(self, templates: dict[str, Template], errors: list[TemplateProblem]) -> None:
+        self._templates = templates
+        self.errors = errors
+
+    def types(self) -> list[Template]:
+        return [self._templates[k] for k in sorted(self._templates)]
+
+    def ids(self) -> list[str]:
+        return sorted(self._templates)
+
+    def get(self, type_id: str) -> Template:
+        """The template `type_id`; raises TemplateError (one clear line) when unknown."""
+        try:
+            return self._templates[type_id]
+        except KeyError:
+            raise TemplateError("template.unknown_type", name=type_id,
+                                known=", ".join(self.ids())) from None
+
+    def __contains__(self, type_id: str) -> bool:
+        return type_id in self._templates
+
+    def __len__(self) -> int:
+        return len(self._templates)
+
+
+def bundled_dir() -> Path:
+    from katib.core.paths import resource
+
+    return resource("templates")
+
+
+def load_templates(extra_dirs=(), *, user: bool = True) -> TemplateSet:
+    """Read the bundled templates, then the user's folder, then `extra_dirs`.
+
+    Later folders win on equal ids. Never raises for a bad file: see `.errors`.
+    """
+    folders = [bundled_dir()]
+    if user:
+        from katib.core.paths import user_paths
+
+        folders.append(user_paths().user_templates)
+    folders += [Path(d) for d in extra_dirs]
+    templates: dict[str, Template] = {}
+    errors: list[TemplateProblem] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                template = parse_template(path.read_bytes().decode("utf-8"), path.name)
+            except TemplateError as exc:
+                errors.append(TemplateProblem(path.name, int(exc.params.get("line", 1)),
+                                              str(exc.params.get("detail", ""))))
+                continue
+            except (OSError, UnicodeDecodeError) as exc:
+                errors.append(TemplateProblem(path.name, 1, str(exc)))
+                continue
+            template.source = str(path)
+            templates[template.id] = template
+    return TemplateSet(templates, errors)
+
+
+def parse_template(text: str, name: str = "<template>") -> Template:
+    """Parse and validate one template's TOML text; TemplateError names the line."""
+    for number, line in enumerate(text.splitlines(), 1):
+        found = FORBIDDEN.search(line)
+        if found:
+            _fail(name, number, f"'{found.group(0)}' looks like code; a template holds only data")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        _fail(name, int(match.group(1)) if match else 1, str(exc))
+    return _Validator(data, text, name).template()
+
+
+def _fail(name: str, line: int, detail: str):
+    raise TemplateError(name=name, line=line, detail=detail)
+
+
+class _Validator:
+    """Turns parsed TOML into a Template, or fails on the first problem with its line."""
+
+    def __init__(self, data: dict, text: str, name: str) -> None:
+        self.data, self.lines, self.name = data, text.splitlines(), name
+
+    def line_of(self, *needles: str) -> int:
+        for needle in needles:
+            for number, line in enumerate(self.lines, 1):
+                if needle and needle in line:
+                    return number
+        return 1
+
+    def fail(self, detail: str, *needles: str):
+        _fail(self.name, self.line_of(*needles), detail)
+
+    def langs(self, value, where: str, needle: str) -> dict[str, str]:
+        if not isinstance(value, dict) or any(lang not in value for lang in LANGUAGES):
+            self.fail(f"{where} needs a text in each of fr, ar, en", needle)
+        if any(not isinstance(value[lang], str) for lang in LANGUAGES):
+            self.fail(f"{where}: every language's text must be a string", needle)
+        return {lang: value[lang] for lang in LANGUAGES}
+
+    def template(self) -> Template:
+        d = self.data
+        for key in ("id", "labels", "form", "fields", "frame", "body"):
+            if key not in d:
+                self.fail(f"missing key '{key}'", f"[{key}", f"{key} =", "")
+        if not isinstance(d["id"], str) or not NAME.match(d["id"]):
+            self.fail("id must be a short lower-case name (letters, digits, _)", "id =")
+        if d["form"] not in FORMS:
+            self.fail(f"unknown form '{d['form']}' (expected one of {', '.join(FORMS)})", "form =")
+        fields = self.fields(d["fields"])
+        names = {f.name for f in fields}
+        frame = d["frame"]
+        blocks = frame.get("blocks") if isinstance(frame, dict) else None
+        if not isinstance(blocks, list) or "body" not in blocks:
+            self.fail("frame.blocks must be a list of block names including 'body'", "blocks")
+        custom = frame.get("custom", {}) or {}
+        for block in blocks:
+            if block not in STANDARD_BLOCKS and block not in custom:
+                self.fail(f"unknown frame block '{block}'", f'"{block}"')
+        custom_blocks = {key: self.custom_block(key, value, names) for key, value in custom.items()}
+        titles = {}
+        if "title" in blocks:
+            titles = self.langs(frame.get("title"), "frame.title", "title")
+        body, variant_field = self.body(d["body"], fields, names)
+        max_tokens = d["body"].get("max_tokens", 140)
+        if not isinstance(max_tokens, int) or not 16 <= max_tokens <= 1024:
+            self.fail("body.max_tokens must be a whole number between 16 and 1024", "max_tokens")
+        self.check_required_are_shown(fields, blocks, custom_blocks, body, variant_field)
+        return Template(
+            id=d["id"], labels=self.langs(d["labels"], "labels", "[labels"), form=d["form"],
+            fields=fields, blocks=list(blocks), custom_blocks=custom_blocks, titles=titles,
+            body=body, variant_field=variant_field, max_tokens=max_tokens,
+            description=d.get("description", {}) if isinstance(d.get("description"), dict) else {},
+        )
+
+    def fields(self, raw) -> list[Field]:
+        if not isinstance(raw, list) or not raw:
+            self.fail("fields must be a list of [[fields]] tables", "[[fields]]")
+        result, seen = [], set()
+        for item in raw:
+            name = item.get("name") if isinstance(item, dict) else None
+            if not isinstance(name, str) or not NAME.match(name):
+                self.fail(f"a field needs a lower-case name (got {name!r})", "name =")
+            needle = f'"{name}"'
+            if name in seen:
+                self.fail(f"field '{name}' is declared twice", needle)
+            seen.add(name)
+            kind = item.get("type", "text")
+            if kind not in FIELD_TYPES:
+                self.fail(f"field '{name}' has unknown type '{kind}' "
+                          f"(expected one of {', '.join(FIELD_TYPES)})", f'"{kind}"', needle)
+            choices = []
+            if kind == "choice":
+                raw_choices = item.get("choices")
+                if not isinstance(raw_choices, list) or not raw_choices:
+                    self.fail(f"choice field '{name}' needs a list of choices", needle)
+                for choice in raw_choices:
+                    if not isinstance(choice, dict) or not isinstance(choice.get("value"), str):
+                        self.fail(f"each choice of '{name}' needs a value and labels", needle)
+                    choices.append(Choice(choice["value"], self.langs(
+                        choice.get("labels"), f"choice '{choice['value']}'", choice["value"])))
+            if not isinstance(item.get("required", False), bool):
+                self.fail(f"field '{name}': required must be true or false", needle)
+            result.append(Field(
+                name=name, type=kind, labels=self.langs(item.get("labels"), f"field '{name}'", needle),
+                required=item.get("required", False), choices=choices, default=item.get("default"),
+                help=item.get("help", {}) if isinstance(item.get("help"), dict) else {},
+            ))
+        return result
+
+    def texts(self, value, names: set[str], needle: str) -> None:
+        """Every {marker} in a text or list of texts must name a declared field."""
+        items = value if isinstance(value, list) else [value]
+        for text in items:
+            if not isinstance(text, str):
+                self.fail("expected text", needle)
+            for marker in MARKER.findall(text):
+                if marker not in names and marker not in OFFICE_MARKERS:
+                    self.fail(f"'{{{marker}}}' does not name a field of this template",
+                              "{" + marker + "}")
+
+    def custom_block(self, key: str, value, names: set[str]) -> dict:
+        if not isinstance(value, dict):
+            self.fail(f"frame.custom.{key} must be a table", key)
+        for lang in LANGUAGES:
+            if not isinstance(value.get(lang), list):
+                self.fail(f"frame.custom.{key} needs a list of lines for {lang}", key)
+            self.texts(value[lang], names, key)
+        style = value.get("style", "plain")
+        if style not in ("plain", "bold", "center", "list"):
+            self.fail(f"frame.custom.{key}: unknown style '{style}'", "style")
+        return {"lines": {lang: list(value[lang]) for lang in LANGUAGES}, "style": style}
+
+    def body(self, raw, fields: list[Field], names: set[str]):
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), dict) or not raw["text"]:
+            self.fail("body needs [body.text.<outcome>] tables", "[body")
+        variant_field = raw.get("variant_field")
+        if variant_field is not None:
+            wanted = next((f for f in fields if f.name == variant_field), None)
+            if wanted is None or wanted.type != "choice":
+                self.fail(f"body.variant_field '{variant_field}' must name a choice field",
+                          "variant_field")
+            missing = {c.value for c in wanted.choices} - set(raw["text"])
+            if missing:
+                self.fail(f"no body text for outcome(s) {', '.join(sorted(missing))}", "[body")
+        result = {}
+        for key, value in raw["text"].items():
+            needle = f"[body.text.{key}"
+            if not isinstance(value, dict) or "lead" not in value or "points" not in value:
+                self.fail(f"body.text.{key} needs 'lead' and 'points'", needle)
+            lead = self.langs(value["lead"], f"body.text.{key}.lead", needle)
+            tail = value.get("tail", {lang: [] for lang in LANGUAGES})
+            if not isinstance(tail, dict) or any(
+                    not isinstance(tail.get(lang), list) for lang in LANGUAGES):
+                self.fail(f"body.text.{key}.tail needs a list of lines per language", needle)
+            requires = value.get("requires", [])
+            if not isinstance(requires, list) or any(r not in names for r in requires):
+                self.fail(f"body.text.{key}.requires must list fields of this template", needle)
+            points = value["points"]
+            if not isinstance(points, dict) or any(
+                    not isinstance(points.get(lang), list) for lang in LANGUAGES):
+                self.fail(f"body.text.{key}.points needs a list of lines per language", needle)
+            for lang in LANGUAGES:
+                self.texts(lead[lang], names, needle)
+                self.texts(points[lang], names, needle)
+                self.texts(tail[lang], names, needle)
+            result[key] = BodyText(points={lang: list(points[lang]) for lang in LANGUAGES},
+                                   lead=lead, tail={lang: list(tail[lang]) for lang in LANGUAGES},
+                                   requires=list(requires))
+        return result, variant_field
+
+    def check_required_are_shown(self, fields, blocks, custom_blocks, body, variant) -> None:
+        """A required field must appear in the frame or the body, or its placeholder
+        would be invisible (the outcome field shows through the body it selects)."""
+        shown = {variant}
+        for block in blocks:
+            shown.update(STANDARD_BLOCKS.get(block, ()))
+        for custom in custom_blocks.values():
+            for lines in custom["lines"].values():
+                shown.update(m for line in lines for m in MARKER.findall(line))
+        for text in body.values():
+            for lead in text.lead.values():
+                shown.update(MARKER.findall(lead))
+            for lines in list(text.tail.values()) + list(text.points.values()):
+                # A field only in the drafting note gets its placeholder at the body's end.
+                shown.update(m for line in lines for m in MARKER.findall(line))
+        for f in fields:
+            if f.required and f.name not in shown:
+                self.fail(f"required field '{f.name}' is used by no block: its placeholder "
+                          "would not show", f'"{f.name}"')
