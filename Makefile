@@ -12,7 +12,7 @@ LLAMA_VERSION := 0.3.36
 # Tests keep every file they write away from the user's own folders.
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: setup system-deps run selftest test test-fast bench clean translations qm dist
+.PHONY: setup system-deps run selftest test test-fast bench clean translations qm dist test-offline fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,24 @@ dist: setup $(DIST_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller installers/katib.spec
 	tar -C dist -czf $(ARCHIVE) katib
 	@du -sh dist/katib $(ARCHIVE)
+
+# The end-to-end tests inside a network namespace with no network, under strace:
+# fails if any process tried to reach an address outside loopback. Needs root
+# (CI) or unprivileged user namespaces.
+UNSHARE := $(if $(filter 0,$(shell id -u)),unshare -n,unshare -rn)
+OFFLINE_TRACE := $(TEST_HOME)/offline-strace.txt
+
+test-offline: setup
+	mkdir -p $(TEST_HOME)
+	rm -f $(OFFLINE_TRACE)
+	$(UNSHARE) -- strace -f -qq --seccomp-bpf -e trace=connect,sendto,sendmsg,execve -o $(OFFLINE_TRACE) \
+	  env KATIB_HOME=$(TEST_HOME) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -ra -p no:cacheprovider tests/test_offline_e2e.py
+	$(PY) tests/test_offline_strace.py $(OFFLINE_TRACE)
+
+# Hostile input: every document reader and the template loader, 10,000+ cases.
+fuzz: setup
+	mkdir -p $(TEST_HOME)
+	KATIB_HOME=$(TEST_HOME) $(PY) tests/fuzz/run_fuzz.py --cases 10000
 
 clean:
 	rm -rf $(VENV) $(TEST_HOME) build dist *.egg-info desktop/*.egg-info
