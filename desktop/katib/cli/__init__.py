@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "katib.cli.backup_cmd",
     "katib.cli.draft_cmd",
     "katib.cli.templates_cmd",
+    "katib.cli.anonymize_cmd",
 ]
 
 
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 
         use_server(args.server)  # every engine this process opens goes to that server
     if args.selftest and not args.command:
-        args = parser.parse_args(["selftest"] + (["--lang", args.lang] if args.lang else []))
+        # Global options go before the subcommand, or argparse refuses them.
+        args = parser.parse_args((["--lang", args.lang] if args.lang else []) + ["selftest"])
     if not args.command:
         parser.print_help()
         return 0
