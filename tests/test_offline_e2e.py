@@ -42,7 +42,8 @@ def available_commands() -> list[str]:
 COMMANDS = available_commands()
 
 # What each scenario covers; `katib --help` decides which run.
-SCENARIOS = {"models", "selftest", "server", "history", "backup", "restore", "retention"}
+SCENARIOS = {"models", "selftest", "server", "history", "backup", "restore", "retention",
+             "draft", "templates", "anonymize"}
 
 
 def test_every_command_has_an_end_to_end_scenario():
@@ -147,3 +148,33 @@ def test_backup_restore_and_retention(isolated_home, tmp_path):
     report = katib("retention", "--json", home=isolated_home)
     assert isinstance(json.loads(report.stdout), dict)
     assert_no_document_text_in_logs(isolated_home)
+
+
+@pytest.mark.model
+def test_draft_with_the_model_and_export_docx(isolated_home, tmp_path):
+    from docx import Document
+
+    listed = katib("templates", "list", home=isolated_home)
+    assert "attestation" in listed.stdout
+    out = tmp_path / "exports" / "attestation.docx"
+    out.parent.mkdir()
+    katib("draft", "--type", "attestation", "--lang", "fr",
+          "--field", "person_name=Zineb Ammor", "--field", "cin=AB123456",
+          "--field", "attested_fact=exerce les fonctions de technicienne depuis 2015",
+          "--out", str(out), "--max-tokens", "12", home=isolated_home)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Zineb Ammor" in text and "AB123456" in text
+    assert private(out)
+    # Arabic, frame only (no model): right to left, written the same way.
+    out_ar = tmp_path / "exports" / "shahada.docx"
+    katib("draft", "--type", "attestation", "--lang", "ar", "--field", "person_name=زينب عمور",
+          "--field", "cin=AB123456", "--field", "attested_fact=تعمل تقنية منذ 2015",
+          "--out", str(out_ar), "--no-model", home=isolated_home, lang="ar")
+    assert "زينب عمور" in "\n".join(p.text for p in Document(str(out_ar)).paragraphs)
+    # The anonymized copy to share: no name, no CIN left.
+    katib("anonymize", str(out), "--name", "Zineb Ammor", home=isolated_home)
+    shared = "\n".join(p.text for p in Document(str(out.with_name("attestation-anonyme.docx")))
+                       .paragraphs)
+    assert "Ammor" not in shared and "AB123456" not in shared and "[NOM-1]" in shared
+    assert_no_document_text_in_logs(isolated_home)
+    assert_private_tree(isolated_home, exclude=tuple((isolated_home / "models").iterdir()))

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "katib.cli.backup_cmd",
     "katib.cli.draft_cmd",
     "katib.cli.templates_cmd",
+    "katib.cli.anonymize_cmd",
 ]
 
 
