@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "katib.cli.draft_cmd",
     "katib.cli.templates_cmd",
     "katib.cli.anonymize_cmd",
+    "katib.cli.read_cmd",
+    "katib.cli.summarize_cmd",
 ]
 
 

@@ -94,6 +94,8 @@ def _mostly_image(page) -> bool:
 def normalize(text: str) -> str:
     """NFKC turns Arabic presentation forms and ligatures (ﬁ) back into plain letters."""
     text = unicodedata.normalize("NFKC", text)
+    # Symbol-font bullets come out as private-use characters: make them real bullets.
+    text = re.sub(r"[\ue000-\uf8ff]", "•", text)
     return text.replace("\x00", "").replace("\ufffe", "").replace("\x02", "-")
 
 

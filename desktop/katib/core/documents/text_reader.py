@@ -111,3 +111,17 @@ def read_text(path: str, data: bytes, limits: ReadLimits, deadline: Deadline,
     doc = Document(path=path, format="md" if markdown else "txt", blocks=out.blocks)
     doc.warnings.append(f"encoding: {encoding}")
     return doc
+
+
+def document_from_text(text: str, name: str = "text", markdown: bool = False) -> Document:
+    """A Document from text already in memory (a pasted text, an evaluation sample)."""
+    from katib.core.documents.language import detect_language
+    from katib.core.documents.limits import Deadline
+
+    out = BlockBuilder()
+    text_blocks(text, markdown, out, Deadline(600, name))
+    if not out.blocks:
+        raise EmptyDocument(path=name)
+    doc = Document(path=name, format="md" if markdown else "txt", blocks=out.blocks)
+    doc.language = detect_language(" ".join(b.text for b in doc.blocks[:400]))
+    return doc

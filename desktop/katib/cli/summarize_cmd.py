@@ -1,0 +1,83 @@
+"""`katib summarize PATH… [--lang] [--detail] [--out FILE.docx|FILE.md]`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from katib.cli.common import context, print_json
+
+
+def register(sub) -> None:
+    cmd = sub.add_parser("summarize", help="summarize documents or a folder (dossier) into "
+                                           "a note de synthèse with checked citations")
+    cmd.add_argument("paths", nargs="+", metavar="PATH")
+    cmd.add_argument("--lang", dest="output_lang", choices=["fr", "ar", "en"], default=None,
+                     help="language of the note (default: the settings' output language)")
+    cmd.add_argument("--detail", choices=["short", "standard", "detailed"], default="standard")
+    cmd.add_argument("--out", default=None, help="write the note to FILE.docx or FILE.md")
+    cmd.add_argument("--password", default=None, help="password of a protected file")
+    cmd.add_argument("--json", action="store_true", help="machine-readable output")
+    cmd.set_defaults(func=run)
+
+
+def _progress_bar():
+    from tqdm import tqdm
+
+    bar = tqdm(total=1, file=sys.stderr, leave=False, disable=None,
+               bar_format="{desc} {bar} {n_fmt}/{total_fmt} {postfix}")
+
+    def update(progress) -> None:
+        bar.total = progress.total
+        bar.n = progress.step
+        part = f" {progress.part}/{progress.parts}" if progress.parts else ""
+        bar.set_description(f"{progress.label}{part}")
+        if progress.eta_seconds is not None:
+            bar.set_postfix_str(f"~{progress.eta_seconds:.0f} s")
+        bar.refresh()
+
+    return update, bar.close
+
+
+def run(args, lang: str) -> int:
+    from katib.core.documents.readers import read_document
+    from katib.core.runtime import open_engine
+    from katib.core.summarize import Summarizer, summarize_folder
+
+    paths, settings = context()
+    output_lang = args.output_lang or getattr(settings, "output_language", None) or lang
+    if output_lang not in ("fr", "ar", "en"):
+        output_lang = "fr"
+    items = [Path(p) for p in args.paths]
+    # Read first: a bad file is told before the model is loaded.
+    single = len(items) == 1 and not items[0].is_dir()
+    document = read_document(items[0], password=args.password) if single else None
+    engine = open_engine(paths, settings)
+    update, close = _progress_bar()
+    try:
+        if single:
+            note = Summarizer(engine).summarize(document, lang=output_lang, detail=args.detail,
+                                                progress=update)
+        else:
+            passwords = {p.name: args.password for p in items} if args.password else None
+            note = summarize_folder(engine, items if len(items) > 1 else items[0],
+                                    lang=output_lang, detail=args.detail, progress=update,
+                                    passwords=passwords)
+    finally:
+        close()
+        engine.close()
+    for skipped in note.stats.get("skipped", []):
+        print(f"katib: {skipped['error']}", file=sys.stderr)
+    if args.out:
+        out = Path(args.out)
+        if out.suffix.lower() == ".docx":
+            from katib.core.documents.note_writer import write_note_docx
+            write_note_docx(note, out)
+        else:
+            out.write_text(note.to_markdown(), encoding="utf-8")
+        print(str(out))
+    elif args.json:
+        print_json(note.to_dict())
+    else:
+        print(note.to_markdown())
+    return 0
