@@ -12,7 +12,7 @@ LLAMA_VERSION := 0.3.36
 # Tests keep every file they write away from the user's own folders.
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: setup system-deps run selftest test test-fast bench clean translations qm dist test-offline fuzz
+.PHONY: setup system-deps run selftest test test-fast bench eval-summaries clean translations qm dist test-offline fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,13 @@ test-fast: setup
 bench: setup
 	mkdir -p $(TEST_HOME)
 	for bench in tests/bench/bench_*.py; do KATIB_HOME=$(TEST_HOME) $(PY) $$bench || exit 1; done
+
+# Summary quality (ROUGE, chrF) and cost against lead and plain map-reduce baselines.
+# Subset sizes: make eval-summaries EVAL_ARGS="--n-fr 20 --n-en 3"
+EVAL_ARGS ?= --n-fr 20 --n-en 3
+eval-summaries: setup
+	mkdir -p $(TEST_HOME)
+	KATIB_HOME=$(TEST_HOME) $(PY) tests/eval/eval_summaries.py $(EVAL_ARGS)
 
 # The Linux one-folder bundle (PyInstaller, installers/katib.spec) and its archive,
 # under dist/. See installers/README.md for Windows and macOS.
