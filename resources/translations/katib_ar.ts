@@ -529,7 +529,7 @@
     </message>
     <message>
         <source>&amp;Export .docx…</source>
-        <translation>تصدير ‎.docx…</translation>
+        <translation>تصدير بصيغة Word…</translation>
     </message>
     <message>
         <source>Save the note as a Word document (Ctrl+E)</source>
@@ -600,12 +600,28 @@
         <translation>%1 د %2 ث</translation>
     </message>
     <message>
-        <source>Preparing…</source>
-        <translation>جارٍ التحضير…</translation>
+        <source>Summarizing…</source>
+        <translation>جارٍ التلخيص…</translation>
     </message>
     <message>
         <source>Part %1 of %2</source>
         <translation>الجزء %1 من %2</translation>
+    </message>
+    <message>
+        <source>Writing the subject…</source>
+        <translation>جارٍ تحرير الموضوع…</translation>
+    </message>
+    <message>
+        <source>Checking the citations…</source>
+        <translation>جارٍ التحقق من الإحالات…</translation>
+    </message>
+    <message>
+        <source>Translating the points…</source>
+        <translation>جارٍ ترجمة النقاط…</translation>
+    </message>
+    <message>
+        <source>Summarizing the next document…</source>
+        <translation>جارٍ تلخيص الوثيقة التالية…</translation>
     </message>
     <message>
         <source>Putting the note together…</source>
@@ -625,7 +641,7 @@
     </message>
     <message>
         <source>Word document (*.docx)</source>
-        <translation>وثيقة Word ‏(*.docx)</translation>
+        <translation>وثيقة Word (*.docx)</translation>
     </message>
     <message>
         <source>Saved: %1</source>

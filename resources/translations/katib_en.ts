@@ -600,12 +600,28 @@
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <source>Preparing…</source>
-        <translation>Preparing…</translation>
+        <source>Summarizing…</source>
+        <translation>Summarizing…</translation>
     </message>
     <message>
         <source>Part %1 of %2</source>
         <translation>Part %1 of %2</translation>
+    </message>
+    <message>
+        <source>Writing the subject…</source>
+        <translation>Writing the subject…</translation>
+    </message>
+    <message>
+        <source>Checking the citations…</source>
+        <translation>Checking the citations…</translation>
+    </message>
+    <message>
+        <source>Translating the points…</source>
+        <translation>Translating the points…</translation>
+    </message>
+    <message>
+        <source>Summarizing the next document…</source>
+        <translation>Summarizing the next document…</translation>
     </message>
     <message>
         <source>Putting the note together…</source>

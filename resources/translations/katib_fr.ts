@@ -600,12 +600,28 @@
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <source>Preparing…</source>
-        <translation>Préparation…</translation>
+        <source>Summarizing…</source>
+        <translation>Synthèse en cours…</translation>
     </message>
     <message>
         <source>Part %1 of %2</source>
         <translation>Partie %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Writing the subject…</source>
+        <translation>Rédaction de l&apos;objet…</translation>
+    </message>
+    <message>
+        <source>Checking the citations…</source>
+        <translation>Vérification des citations…</translation>
+    </message>
+    <message>
+        <source>Translating the points…</source>
+        <translation>Traduction des points…</translation>
+    </message>
+    <message>
+        <source>Summarizing the next document…</source>
+        <translation>Synthèse du document suivant…</translation>
     </message>
     <message>
         <source>Putting the note together…</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -99,6 +100,7 @@ class HistoryView(View):
         self.empty_label.setObjectName("historyEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("QLabel { color: #666; }")
 
         self.open_button = QPushButton()
         self.open_button.setObjectName("historyOpen")
@@ -127,8 +129,11 @@ class HistoryView(View):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty_label)
+        # The list, or (when it is empty) a sentence in its place saying why.
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.tree)
+        self.list_stack.addWidget(self.empty_label)
+        layout.addWidget(self.list_stack, 1)
         layout.addWidget(self.undo_bar)
         layout.addLayout(buttons)
 
@@ -285,7 +290,8 @@ class HistoryView(View):
         else:
             text = self.tr("Nothing here yet: your drafts and summaries will appear here.")
         self.empty_label.setText(text)
-        self.empty_label.setVisible(self.tree.topLevelItemCount() == 0)
+        empty = self.tree.topLevelItemCount() == 0
+        self.list_stack.setCurrentWidget(self.empty_label if empty else self.tree)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

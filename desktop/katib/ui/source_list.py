@@ -44,6 +44,10 @@ class SourceList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Long file names wrap instead of pushing a horizontal scroll bar in.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     # -- rows ----------------------------------------------------------------------------
     def paths(self) -> list[Path]:
@@ -77,7 +81,9 @@ class SourceList(QListWidget):
         }
         item.setIcon(self.style().standardIcon(icons[state]))
         name = item.data(PATH_ROLE).name
-        item.setText(f"{name} — {detail}" if detail else name)
+        # The detail goes on its own line: a French file name and an Arabic "2 pages"
+        # on one line would be reordered by the bidi algorithm.
+        item.setText(f"{name}\n{detail}" if detail else name)
         if detail:
             item.setToolTip(f"{item.data(PATH_ROLE)}\n{detail}")
 

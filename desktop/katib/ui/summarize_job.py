@@ -1,27 +1,70 @@
 """One summary on the model lane, as Qt signals the Summarize screen listens to.
 
-`katib.core.summarize` does the work (routing by size, parts, merge, checked
-citations) on the lane thread; this module turns its progress callbacks into
-queued signals — `progress(part, parts, seconds_left)`, `section(Note)` as
-the note grows — and its result into a `summary_note.Note` with the text of
-every cited passage.
+`katib.core.summarize.pipeline.Summarizer` does the work (routing by size,
+parts, checked citations) on the lane thread. This module relays what it
+does as queued signals: `progress(Step)` after each step ("part i of N", time
+left), `model_text(str)` with the words the model is writing right now, and
+`section(Note)` each time one file's note of a dossier is ready; then it
+turns the core's note into a `summary_note.Note` holding the text of every
+cited passage (so the history can show sources without the files).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal, Slot
 
+from katib.core.engine import Engine
 from katib.ui.summary_note import Note, NoteSection, Passage
+
+
+@dataclass
+class Step:
+    """A progress report: step of total, what was just done, part i of N, seconds left."""
+
+    step: int
+    total: int
+    label: str
+    part: int = 0
+    parts: int = 0
+    seconds_left: float | None = None
+
+
+class _RelayEngine(Engine):
+    """Passes every request to the real engine and copies the pieces to `on_piece`."""
+
+    def __init__(self, inner: Engine, on_piece) -> None:
+        self.inner = inner
+        self.info = inner.info
+        self.on_piece = on_piece
+
+    @property
+    def last_stats(self):  # type: ignore[override]
+        return self.inner.last_stats
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def render(self, task):
+        return self.inner.render(task)
+
+    def stream_prompt(self, prompt: str, **kwargs):
+        self.on_piece(None)  # a new request: the view starts a fresh line
+        for piece in self.inner.stream_prompt(prompt, **kwargs):
+            self.on_piece(piece)
+            yield piece
 
 
 class SummaryRun(QObject):
     """A summary request. Create it on the GUI thread, connect, then `start()`.
 
-    `finished(Note)` comes also after a cancel (with what was written so far;
-    check `cancelled`); `failed(exception)` otherwise.
+    `finished(Note | None)` also comes after a cancel (None; check `cancelled`);
+    `failed(exception)` on an error, with a message in every language.
     """
 
-    progress = Signal(int, int, float)
+    progress = Signal(object)
+    model_text = Signal(object)  # str, or None when a new model request begins
     section = Signal(object)
     finished = Signal(object)
     failed = Signal(object)
@@ -48,28 +91,32 @@ class SummaryRun(QObject):
         if self.job is not None:
             self.job.cancel()
 
-    # -- on the lane thread ----------------------------------------------------------
+    # -- on the lane thread (signals of this GUI-thread object are queued there) -------
     def _work(self, engine, cancel):
-        """The lane request: run the core summarizer, report as it goes, return the Note."""
-        from katib.core import summarize
+        from katib.core.summarize.pipeline import Summarizer
+
+        run = self
+
+        class _Reporting(Summarizer):
+            def _one(self, doc, *args, **kwargs):
+                # One file's note is ready: a dossier shows it before the cover note.
+                note = super()._one(doc, *args, **kwargs)
+                if len(run.documents) > 1:
+                    index = next(i for i, d in enumerate(run.documents) if d is doc)
+                    run.section.emit(convert(note, run.documents, run.detail, part_index=index))
+                return note
 
         def on_progress(event) -> None:
-            # Signals of this GUI-thread object, emitted here, are queued to the GUI thread.
-            self.progress.emit(int(event.part), int(event.parts),
-                               float(event.seconds_left if event.seconds_left is not None
-                                     else -1.0))
+            self.progress.emit(Step(event.step, event.total, event.label, event.part,
+                                    event.parts, event.eta_seconds))
 
-        def on_section(partial) -> None:
-            self.section.emit(note_from_result(partial, self.documents, self.lang,
-                                               self.detail))
-
-        result = summarize.summarize_documents(
-            engine, self.documents, lang=self.lang, detail=self.detail, cancel=cancel,
-            on_progress=on_progress, on_section=on_section)
-        return note_from_result(result, self.documents, self.lang, self.detail)
+        summarizer = _Reporting(_RelayEngine(engine, self.model_text.emit))
+        result = summarizer.summarize(self.documents, lang=self.lang, detail=self.detail,
+                                      cancel=cancel, progress=on_progress)
+        return convert(result, self.documents, self.detail)
         yield  # noqa: unreachable — makes this a generator, as the lane expects
 
-    # -- back on the GUI thread --------------------------------------------------------
+    # -- back on the GUI thread ------------------------------------------------------
     @Slot(object)
     def _on_job_finished(self, note) -> None:
         self.over = True
@@ -81,36 +128,55 @@ class SummaryRun(QObject):
 
         self.over = True
         if isinstance(error, Cancelled) or self.cancelled:
-            self.finished.emit(None)  # a stop is not an error: the note so far stays
+            self.finished.emit(None)  # a stop is not an error: the screen keeps what it had
         else:
             self.failed.emit(error)
 
 
-def note_from_result(result, documents: list, lang: str, detail: str) -> Note:
-    """A core summary result as a Note, with the cited passages copied out of the documents."""
-    sections = [NoteSection(s.title, list(s.points)) for s in result.sections]
-    note = Note(title=getattr(result, "title", "") or "", lang=lang, detail=detail,
-                sections=sections, files=[d.name for d in documents],
-                warnings=list(getattr(result, "warnings", []) or []))
-    for key in note.citations():
-        passage = resolve(key, documents)
-        if passage is not None:
-            note.passages[key] = passage
+def convert(result, documents: list, detail: str, part_index: int | None = None) -> Note:
+    """The core's note as a screen Note: titled sections, marked points, cited passages.
+
+    A dossier's cover note cites [file:block]; its per-file notes follow, their
+    citations rewritten to the same [file:block] form so every key is unique.
+    `part_index` converts one file's note of a dossier on its own (while the rest runs).
+    """
+    from katib.core.summarize.note import TITLES
+
+    titles = TITLES.get(result.lang, TITLES["en"])
+    dossier = len(documents) > 1
+    note = Note(title=result.title(), lang=result.lang, detail=detail,
+                files=[d.name for d in documents])
+
+    def add(core_note, doc_offset: int | None, heading_prefix: str = "") -> None:
+        for section in core_note.sections:
+            if not section.points:
+                continue
+            lines = []
+            for point in section.points:
+                keys = []
+                for citation in point.citations:
+                    index = citation.doc if doc_offset is None else doc_offset
+                    key = f"{index + 1}:{citation.n}" if dossier else str(citation.n)
+                    keys.append(f"[{key}]")
+                    if key not in note.passages:
+                        found = passage(key, documents[index], citation.n)
+                        if found is not None:
+                            note.passages[key] = found
+                flag = f" ({titles['flag']})" if point.flags else ""
+                lines.append(f"{point.text}{flag} {' '.join(keys)}".strip())
+            note.sections.append(NoteSection(heading_prefix + titles[section.key], lines))
+
+    if part_index is not None:
+        add(result, part_index, f"{documents[part_index].name} — ")
+        return note
+    add(result, None)
+    for index, part in enumerate(getattr(result, "parts", []) or []):
+        add(part, index, f"{documents[index].name} — ")
     return note
 
 
-def resolve(key: str, documents: list) -> Passage | None:
-    """The passage a citation key names: "n" in a single document, "d.n" in a dossier."""
-    if "." in key or ":" in key:
-        doc_index, _, block_index = key.replace(":", ".").partition(".")
-        index = int(doc_index) - 1
-        if not 0 <= index < len(documents):
-            return None
-        document, n = documents[index], int(block_index)
-    elif len(documents) == 1:
-        document, n = documents[0], int(key)
-    else:
-        return None
+def passage(key: str, document, n: int) -> Passage | None:
+    """Block `n` of `document`, with the blocks around it for context."""
     block = document.block(n)
     if block is None:
         return None
@@ -118,3 +184,16 @@ def resolve(key: str, documents: list) -> Passage | None:
     return Passage(key=key, file=document.name, text=block.text, page=block.page,
                    paragraph=block.paragraph, before=before.text if before else "",
                    after=after.text if after else "")
+
+
+def resolve(key: str, documents: list) -> Passage | None:
+    """The passage a citation key names: "n" in a single document, "d:n" in a dossier."""
+    if ":" in key:
+        doc_index, _, block_index = key.partition(":")
+        index = int(doc_index) - 1
+        if not 0 <= index < len(documents):
+            return None
+        return passage(key, documents[index], int(block_index))
+    if len(documents) != 1:
+        return None
+    return passage(key, documents[0], int(key))

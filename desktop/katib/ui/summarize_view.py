@@ -58,6 +58,8 @@ class SummarizeView(View):
         self.summary_id: int | None = None
         self.password_dialog: QInputDialog | None = None
         self._started = 0.0
+        self.step = None  # the last summarize_job.Step reported
+        self.writing = ""  # what the model is writing now
         self._build()
         self._connect_signals()
         self.finish_setup()
@@ -308,13 +310,15 @@ class SummarizeView(View):
         self.citations.clear()
         self.run = summarize_job.SummaryRun(self.app.lane, documents, lang, detail)
         self.run.progress.connect(self._on_run_progress)
+        self.run.model_text.connect(self._on_run_model_text)
         self.run.section.connect(self._on_run_section)
         self.run.finished.connect(self._on_run_finished)
         self.run.failed.connect(self._on_run_failed)
         self._started = time.monotonic()
-        self.progress.setRange(0, 0)  # busy until the first part is counted
+        self.step = None
+        self.writing = ""
+        self.progress.setRange(0, 0)  # busy until the first step is counted
         self.progress.show()
-        self.part, self.parts, self.seconds_left = 0, 0, -1.0
         self._update_progress_label()
         self.run.start()
         self._render()
@@ -326,21 +330,27 @@ class SummarizeView(View):
             self.run.cancel()
             self.status_message.emit(self.tr("Stopping the summary…"))
 
-    @Slot(int, int, float)
-    def _on_run_progress(self, part: int, parts: int, seconds_left: float) -> None:
-        self.part, self.parts = part, parts
-        if seconds_left < 0 and part > 0:
-            # Parts take about the same time: extrapolate from those done.
-            elapsed = time.monotonic() - self._started
-            seconds_left = elapsed / part * max(parts - part, 0)
-        self.seconds_left = seconds_left
-        self.progress.setRange(0, max(parts, 1))
-        self.progress.setValue(part)
+    @Slot(object)
+    def _on_run_progress(self, step) -> None:
+        """A step is done (summarize_job.Step): move the bar, say what comes next."""
+        self.step = step
+        self.progress.setRange(0, max(step.total, 1))
+        self.progress.setValue(step.step)
         self._update_progress_label()
 
     @Slot(object)
-    def _on_run_section(self, note: Note) -> None:
-        self.note = note
+    def _on_run_model_text(self, piece: str | None) -> None:
+        # What the model writes shows under the note as it comes (a new request: a new line).
+        self.writing = "" if piece is None else self.writing + piece
+        self._render()
+
+    @Slot(object)
+    def _on_run_section(self, part: Note) -> None:
+        """One file of a dossier is summarized: its sections show while the rest runs."""
+        if self.note is None:
+            return
+        self.note.sections.extend(part.sections)
+        self.note.passages.update(part.passages)
         self._render()
 
     @Slot(object)
@@ -371,7 +381,7 @@ class SummarizeView(View):
             return
         working = ""
         if self.busy():
-            working = self.tr("Writing…")
+            working = self.tr("Writing…") + (" " + self.writing.strip() if self.writing else "")
         scroll = self.note_view.verticalScrollBar().value()
         self.note_view.setHtml(note_html(self.note, working))
         self.note_view.verticalScrollBar().setValue(scroll)
@@ -386,16 +396,27 @@ class SummarizeView(View):
     def _update_progress_label(self) -> None:
         if not self.busy():
             return
-        if not getattr(self, "parts", 0):
-            self.progress_label.setText(self.tr("Preparing…"))
+        step = self.step
+        if step is None:  # nothing counted yet: the first request is running
+            self.progress_label.setText(self.tr("Summarizing…"))
             return
-        text = self.tr("Part %1 of %2").replace("%1", str(min(self.part + 1, self.parts))) \
-            .replace("%2", str(self.parts))
-        if self.part >= self.parts:
+        # A step names what was just done; the label says what runs now.
+        if step.label == "part" and step.part < step.parts:
+            text = self.tr("Part %1 of %2").replace("%1", str(step.part + 1)) \
+                .replace("%2", str(step.parts))
+        elif step.label == "part":
+            text = self.tr("Writing the subject…")
+        elif step.label == "objet":
+            text = self.tr("Checking the citations…")
+        elif step.label == "translate":
+            text = self.tr("Translating the points…")
+        elif step.step < step.total:
+            text = self.tr("Summarizing the next document…")
+        else:
             text = self.tr("Putting the note together…")
-        elif self.seconds_left >= 0 and self.part > 0:
+        if step.seconds_left is not None and step.step < step.total:
             text += " — " + self.tr("about %1 left").replace(
-                "%1", self.duration(self.seconds_left))
+                "%1", self.duration(step.seconds_left))
         self.progress_label.setText(text)
 
     def _update_actions(self) -> None:
