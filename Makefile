@@ -12,7 +12,7 @@ LLAMA_VERSION := 0.3.36
 # Tests keep every file they write away from the user's own folders.
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: setup system-deps run selftest test test-fast bench eval-summaries clean translations qm dist test-offline fuzz
+.PHONY: setup system-deps run selftest test test-fast bench eval-summaries clean translations qm dist test-offline fuzz screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ test: setup system-deps
 test-fast: setup
 	mkdir -p $(TEST_HOME)
 	KATIB_HOME=$(TEST_HOME) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -ra -m "not model"
+
+# Every screen in French and in Arabic, on the real model, under Xvfb (the script starts
+# xvfb-run itself when there is no display): PNG files in screenshots/ (not committed).
+screenshots: setup
+	mkdir -p $(TEST_HOME)
+	KATIB_HOME=$(TEST_HOME) $(PY) tests/screenshots.py
 
 bench: setup
 	mkdir -p $(TEST_HOME)
