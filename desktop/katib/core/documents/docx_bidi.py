@@ -7,6 +7,7 @@ sizes (`w:cs`, `w:szCs`, `w:bCs`), and `w:bidiVisual` on tables.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -73,10 +74,14 @@ def save_atomically(document, path: str | Path) -> Path:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Built in memory first: a disk that fills up mid-write then fails on a plain write,
+    # not inside python-docx's zip writer (which leaves a half-closed ZipFile behind).
+    buffer = io.BytesIO()
+    document.save(buffer)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".docx.part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            document.save(handle)
+            handle.write(buffer.getbuffer())
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o600)
