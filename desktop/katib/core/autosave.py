@@ -46,7 +46,8 @@ class Autosaver:
         self.on_saved = on_saved
         self.last_error: StorageError | None = None
         self._interval = max(delay * 0.5, delay - WRITE_MARGIN)
-        self._lock = threading.Lock()
+        # Reentrant: a Future that fails at once runs its callback inside _submit.
+        self._lock = threading.RLock()
         self._text: str | None = None
         self._source = "autosave"
         self._seal = False
