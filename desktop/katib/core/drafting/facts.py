@@ -145,7 +145,10 @@ def find_flags(body: str, known_texts: list[str]) -> list[Flag]:
         if not known.knows_name(text):
             add(start, m.end(), "name")
     for m in _ARABIC_TITLED.finditer(body):
-        name = m.group(1).strip()
+        # The capture runs on into the next words ("يوسف العمراني المؤرخ"): a name whose
+        # first two words are known is known; an unknown one is flagged on two words.
+        words = m.group(1).split()
+        name = " ".join(words[:2])
         if name and not known.knows_name(name):
             add(m.start(1), m.start(1) + len(name), "name")
     flags.sort(key=lambda f: f.start)

@@ -272,6 +272,8 @@ class FrameBuilder:
         name = self.fill.get("recipient_name", "recipient")
         title = self.fill.get("recipient_title", "recipient")
         civ = F.CIVILITY[self.lang].get(self.civility, F.CIVILITY[self.lang][""])
+        if name and self.lang != "ar" and self.civility not in ("m", "mme"):
+            civ = ""  # "Madame, Monsieur Nadia Alami" reads wrong: the name alone
         if self.lang == "fr":
             if name:
                 return f"{civ} {name}".strip()
@@ -368,8 +370,7 @@ class FrameBuilder:
         """'Monsieur le Directeur' / 'Madame' / 'Madame, Monsieur' (no comma)."""
         title = self.fill.value("recipient_title")
         if self.lang == "fr":
-            if title and self.t.form != "personal" or (title and not self.fill.value(
-                    "recipient_name")):
+            if title:  # "Monsieur le Directeur", whether or not the name is known
                 return with_article(self.civility, title_head(title))
             return F.CIVILITY["fr"].get(self.civility, F.CIVILITY["fr"][""])
         if self.lang == "en":
