@@ -147,11 +147,13 @@ class Summarizer:
         objet = self._objet(doc, chosen, [g.text for g in gists], lang, source_lang, cancel)
         meter.tick("objet")
         note.section("objet").points.append(objet)
+        # Key points are the most central sentences; decisions, figures and actions
+        # come from the rest (a short text may make them repeat a key point).
         used: set[int] = set()
         points = self._key_points(sentences, chosen, gists, settings["points"], used)
         note.section("points").points.extend(points)
-        for key, picked in extractive_sections(sentences, source_lang, settings["other"],
-                                               used).items():
+        extracted = extractive_sections(sentences, source_lang, settings["other"], used)
+        for key, picked in extracted.items():
             note.section(key).points.extend(
                 Point(shorten(s.text), [Citation(0, s.n)]) for s in picked)
         self._check(note, doc, source_lang)
@@ -193,13 +195,14 @@ class Summarizer:
             points.append(gist)
         pool = sorted(chosen or sentences, key=lambda s: -s.score)
         picked = []
-        for s in pool:
-            if len(points) + len(picked) >= count:
-                break
-            if s.words < 5 or s.index in used:
-                continue
-            picked.append(s)
-            used.add(s.index)
+        for allow_used in (False, True):
+            for s in pool:
+                if len(points) + len(picked) >= (count if not allow_used else 2):
+                    break
+                if s.words < 5 or (s.index in used and not allow_used) or s in picked:
+                    continue
+                picked.append(s)
+                used.add(s.index)
         picked.sort(key=lambda s: s.index)
         points.extend(Point(shorten(s.text), [Citation(0, s.n)]) for s in picked)
         return points

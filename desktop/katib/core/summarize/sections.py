@@ -79,8 +79,17 @@ def extractive_sections(sentences: list[Sentence], lang: str, count: int,
                         used: set[int]) -> dict[str, list[Sentence]]:
     """Sentences for the decisions, figures and actions sections."""
     cue_lang = lang if lang in DECISION else "en"
-    return {
-        "decisions": pick(sentences, DECISION[cue_lang], count, used),
-        "figures": pick(sentences, None, count, used, test=has_figure),
-        "actions": pick(sentences, ACTION[cue_lang], count, used),
-    }
+    # Actions have the narrowest cues, so they choose first; the note lists them last.
+    taken_by_points = set(used)
+    actions = pick(sentences, ACTION[cue_lang], count, used)
+    decisions = pick(sentences, DECISION[cue_lang], count, used)
+    numbers = pick(sentences, None, count, used, test=has_figure)
+    # A section left empty may repeat a key point rather than hide a decision.
+    free = used - taken_by_points
+    if not actions:
+        actions = pick(sentences, ACTION[cue_lang], count, set(free))
+    if not decisions:
+        decisions = pick(sentences, DECISION[cue_lang], count, set(free))
+    if not numbers:
+        numbers = pick(sentences, None, count, set(free), test=has_figure)
+    return {"decisions": decisions, "figures": numbers, "actions": actions}
