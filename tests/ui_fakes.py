@@ -161,7 +161,7 @@ def make_app(qapp, ui_home):
 
     yield build
     for app in apps:
-        app.lane.shutdown()
+        app.shutdown()  # cancels model work, closes the store
         app.set_language("en")  # the QApplication outlives the test: leave it left to right
 
 

@@ -29,6 +29,132 @@
     </message>
 </context>
 <context>
+    <name>DraftView</name>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;الوثيقة</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;توليد</translation>
+    </message>
+    <message>
+        <source>Write the body with the model (Ctrl+Enter)</source>
+        <translation>تحرير المتن بواسطة النموذج (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <source>Stop the model now; the text so far is kept (Esc)</source>
+        <translation>إيقاف النموذج الآن؛ يُحتفظ بالنص المكتوب (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;إعادة التوليد</translation>
+    </message>
+    <message>
+        <source>S&amp;horten</source>
+        <translation>&amp;اختصار</translation>
+    </message>
+    <message>
+        <source>More &amp;formal</source>
+        <translation>أكثر &amp;رسمية</translation>
+    </message>
+    <message>
+        <source>&amp;Translate</source>
+        <translation>&amp;ترجمة</translation>
+    </message>
+    <message>
+        <source>&amp;Export .docx</source>
+        <translation>&amp;تصدير ‎.docx</translation>
+    </message>
+    <message>
+        <source>Save as a Word document and open it (Ctrl+E)</source>
+        <translation>الحفظ كوثيقة Word وفتحها (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <source>Copy the whole document (Ctrl+Shift+C)</source>
+        <translation>نسخ الوثيقة كاملة (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview</source>
+        <translation>&amp;معاينة الطباعة</translation>
+    </message>
+    <message>
+        <source>To check before signing:</source>
+        <translation>للتحقق قبل التوقيع:</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>املؤوا الاستمارة ثم اضغطوا على «توليد». يظهر متن الوثيقة هنا ويمكن تعديله.</translation>
+    </message>
+    <message>
+        <source>Press Generate or Translate to write the document in this language.</source>
+        <translation>اضغطوا على «توليد» أو «ترجمة» لتحرير الوثيقة بهذه اللغة.</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>جارٍ التحرير…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>توقف.</translation>
+    </message>
+    <message>
+        <source>Stopped: the text so far is kept.</source>
+        <translation>توقف: احتُفظ بالنص المكتوب.</translation>
+    </message>
+    <message>
+        <source>Done. You can edit the text.</source>
+        <translation>تم. يمكنكم تعديل النص.</translation>
+    </message>
+    <message>
+        <source>The model stopped with an error.</source>
+        <translation>توقف النموذج بسبب خطأ.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>ناقص: %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>غير وارد في الاستمارة: %1</translation>
+    </message>
+    <message>
+        <source>The document was copied.</source>
+        <translation>نُسخت الوثيقة.</translation>
+    </message>
+    <message>
+        <source>Export the document</source>
+        <translation>تصدير الوثيقة</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>وثائق Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>حُفظ باسم %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <source>Required: left empty, it becomes a visible placeholder in the draft.</source>
+        <translation>إلزامي: إذا تُرك فارغا يظهر في المسودة كخانة يجب استكمالها.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Katib</source>
@@ -198,6 +324,17 @@
     </message>
 </context>
 <context>
+    <name>ListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Katib — offline drafting assistant</source>
@@ -222,6 +359,14 @@
     <message>
         <source>Settings</source>
         <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>● Office server</source>
+        <translation>● خادم الإدارة</translation>
+    </message>
+    <message>
+        <source>Texts are sent only to the office server %1, allowed by your administrator; nothing goes anywhere else.</source>
+        <translation>تُرسل النصوص فقط إلى خادم الإدارة %1 الذي رخص به المسؤول عن النظام؛ ولا يذهب أي شيء إلى غيره.</translation>
     </message>
     <message>
         <source>● Offline</source>

@@ -29,6 +29,132 @@
     </message>
 </context>
 <context>
+    <name>DraftView</name>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <source>Write the body with the model (Ctrl+Enter)</source>
+        <translation>Write the body with the model (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop the model now; the text so far is kept (Esc)</source>
+        <translation>Stop the model now; the text so far is kept (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Regenerate</translation>
+    </message>
+    <message>
+        <source>S&amp;horten</source>
+        <translation>S&amp;horten</translation>
+    </message>
+    <message>
+        <source>More &amp;formal</source>
+        <translation>More &amp;formal</translation>
+    </message>
+    <message>
+        <source>&amp;Translate</source>
+        <translation>&amp;Translate</translation>
+    </message>
+    <message>
+        <source>&amp;Export .docx</source>
+        <translation>&amp;Export .docx</translation>
+    </message>
+    <message>
+        <source>Save as a Word document and open it (Ctrl+E)</source>
+        <translation>Save as a Word document and open it (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Copy the whole document (Ctrl+Shift+C)</source>
+        <translation>Copy the whole document (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview</source>
+        <translation>&amp;Print preview</translation>
+    </message>
+    <message>
+        <source>To check before signing:</source>
+        <translation>To check before signing:</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>Fill in the form, then press Generate. The body appears here and can be edited.</translation>
+    </message>
+    <message>
+        <source>Press Generate or Translate to write the document in this language.</source>
+        <translation>Press Generate or Translate to write the document in this language.</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Stopped: the text so far is kept.</source>
+        <translation>Stopped: the text so far is kept.</translation>
+    </message>
+    <message>
+        <source>Done. You can edit the text.</source>
+        <translation>Done. You can edit the text.</translation>
+    </message>
+    <message>
+        <source>The model stopped with an error.</source>
+        <translation>The model stopped with an error.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Missing: %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>Not in the form: %1</translation>
+    </message>
+    <message>
+        <source>The document was copied.</source>
+        <translation>The document was copied.</translation>
+    </message>
+    <message>
+        <source>Export the document</source>
+        <translation>Export the document</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <source>Required: left empty, it becomes a visible placeholder in the draft.</source>
+        <translation>Required: left empty, it becomes a visible placeholder in the draft.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Katib</source>
@@ -198,6 +324,17 @@
     </message>
 </context>
 <context>
+    <name>ListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Katib — offline drafting assistant</source>
@@ -222,6 +359,14 @@
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>● Office server</source>
+        <translation>● Office server</translation>
+    </message>
+    <message>
+        <source>Texts are sent only to the office server %1, allowed by your administrator; nothing goes anywhere else.</source>
+        <translation>Texts are sent only to the office server %1, allowed by your administrator; nothing goes anywhere else.</translation>
     </message>
     <message>
         <source>● Offline</source>

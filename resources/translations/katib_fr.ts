@@ -29,6 +29,132 @@
     </message>
 </context>
 <context>
+    <name>DraftView</name>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Générer</translation>
+    </message>
+    <message>
+        <source>Write the body with the model (Ctrl+Enter)</source>
+        <translation>Rédiger le corps avec le modèle (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the model now; the text so far is kept (Esc)</source>
+        <translation>Arrêter le modèle maintenant ; le texte déjà écrit est conservé (Échap)</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Régénérer</translation>
+    </message>
+    <message>
+        <source>S&amp;horten</source>
+        <translation>&amp;Raccourcir</translation>
+    </message>
+    <message>
+        <source>More &amp;formal</source>
+        <translation>Plus &amp;formel</translation>
+    </message>
+    <message>
+        <source>&amp;Translate</source>
+        <translation>&amp;Traduire</translation>
+    </message>
+    <message>
+        <source>&amp;Export .docx</source>
+        <translation>&amp;Exporter en .docx</translation>
+    </message>
+    <message>
+        <source>Save as a Word document and open it (Ctrl+E)</source>
+        <translation>Enregistrer en document Word et l&apos;ouvrir (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the whole document (Ctrl+Shift+C)</source>
+        <translation>Copier tout le document (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview</source>
+        <translation>&amp;Aperçu avant impression</translation>
+    </message>
+    <message>
+        <source>To check before signing:</source>
+        <translation>À vérifier avant signature :</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>Remplissez le formulaire, puis cliquez sur Générer. Le corps du texte apparaît ici et reste modifiable.</translation>
+    </message>
+    <message>
+        <source>Press Generate or Translate to write the document in this language.</source>
+        <translation>Cliquez sur Générer ou Traduire pour rédiger le document dans cette langue.</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Rédaction en cours…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Stopped: the text so far is kept.</source>
+        <translation>Arrêté : le texte déjà écrit est conservé.</translation>
+    </message>
+    <message>
+        <source>Done. You can edit the text.</source>
+        <translation>Terminé. Vous pouvez modifier le texte.</translation>
+    </message>
+    <message>
+        <source>The model stopped with an error.</source>
+        <translation>Le modèle s&apos;est arrêté sur une erreur.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>À compléter : %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>Absent du formulaire : %1</translation>
+    </message>
+    <message>
+        <source>The document was copied.</source>
+        <translation>Le document a été copié.</translation>
+    </message>
+    <message>
+        <source>Export the document</source>
+        <translation>Exporter le document</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documents Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <source>Required: left empty, it becomes a visible placeholder in the draft.</source>
+        <translation>Obligatoire : laissé vide, il devient une mention à compléter visible dans le projet.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Katib</source>
@@ -198,6 +324,17 @@
     </message>
 </context>
 <context>
+    <name>ListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Katib — offline drafting assistant</source>
@@ -222,6 +359,14 @@
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>● Office server</source>
+        <translation>● Serveur du service</translation>
+    </message>
+    <message>
+        <source>Texts are sent only to the office server %1, allowed by your administrator; nothing goes anywhere else.</source>
+        <translation>Les textes sont envoyés uniquement au serveur du service %1, autorisé par votre administrateur ; rien ne part ailleurs.</translation>
     </message>
     <message>
         <source>● Offline</source>

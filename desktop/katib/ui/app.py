@@ -72,19 +72,31 @@ class KatibApp(QObject):
 
     # -- services ---------------------------------------------------------------
     def _open_store(self):
+        """The history database; on failure the window still opens and says why."""
+        self.store_error: BaseException | None = None
         store_module = _optional("katib.core.store")
         if store_module is None:
             return None
         try:
-            return store_module.Store(self.paths.database)
-        except Exception:  # a damaged database must not keep the window from opening
+            return store_module.Store.open(self.paths)
+        except Exception as exc:  # in use by another Katib, read-only folder, disk full
             log.exception("the store could not be opened")
+            self.store_error = exc
             return None
 
     def _default_loader(self) -> Engine:
-        from katib.core.runtime import open_local_engine
+        from katib.core import runtime
 
-        return open_local_engine(self.paths, self.settings)
+        # The office server when an administrator configured one, else the local model.
+        opener = getattr(runtime, "open_engine", None) or runtime.open_local_engine
+        return opener(self.paths, self.settings)
+
+    def server_url(self) -> str:
+        """The office server in use, or "" when everything runs on this computer."""
+        from katib.core import runtime
+
+        configured = getattr(runtime, "configured_server", None)
+        return configured(self.settings) if configured else ""
 
     def load_model(self) -> None:
         """Load (or reload) the active model on the lane; the window stays usable."""
@@ -131,11 +143,12 @@ class KatibApp(QObject):
 
         self.lane.shutdown()
         wait_for_background(5000)
-        if self.store is not None and hasattr(self.store, "close"):
+        if self.store is not None:
             try:
                 self.store.close()
             except Exception:
                 log.exception("closing the store failed")
+            self.store = None
 
 
 def locale_for(lang: str) -> QLocale:

@@ -134,11 +134,19 @@ class MainWindow(QMainWindow):
             key = item.data(256)
             item.setText(titles.get(key, key))
             item.setToolTip(f"{titles.get(key, key)} (Ctrl+{row + 1})")
-        self.offline_label.setText(self.tr("● Offline"))
-        self.offline_label.setToolTip(
-            self.tr("Katib works without a network: no text, document or statistic "
-                    "leaves this computer.")
-        )
+        server = self.app.server_url()
+        if server:
+            # Honest about the one exception an administrator can configure.
+            self.offline_label.setText(self.tr("● Office server"))
+            self.offline_label.setToolTip(
+                self.tr("Texts are sent only to the office server %1, allowed by your "
+                        "administrator; nothing goes anywhere else.").replace("%1", server))
+        else:
+            self.offline_label.setText(self.tr("● Offline"))
+            self.offline_label.setToolTip(
+                self.tr("Katib works without a network: no text, document or statistic "
+                        "leaves this computer.")
+            )
         self._on_lane_state_changed(self.app.lane.state, self.app.lane.error or self.app.lane.info)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
@@ -205,6 +213,7 @@ class MainWindow(QMainWindow):
             try:
                 view.stop()
                 view.save_work()
+                view.shutdown()
             except Exception:  # saving one screen must not keep the others from saving
                 log.exception("saving %s on close failed", type(view).__name__)
         self.app.lane.cancel_all()

@@ -50,6 +50,9 @@ class View(QWidget):
     def save_work(self) -> None:
         """Save what the user typed now (autosave flush before closing)."""
 
+    def shutdown(self) -> None:
+        """The window is closing, after `stop()` and `save_work()`: release resources."""
+
     def open_item(self, payload: object) -> None:
         """Show `payload` (a record id, a path…) asked for by another screen."""
 

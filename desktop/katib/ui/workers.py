@@ -134,6 +134,14 @@ class _LaneWorker(QObject):
         job.run(self.engine, self.load_error)
 
     @Slot()
+    def close_and_quit(self) -> None:
+        """Last request on the lane: free the model, then end the thread's loop."""
+        try:
+            self.close()
+        finally:
+            self.thread().quit()
+
+    @Slot()
     def close(self) -> None:
         if self.engine is not None:
             try:
@@ -169,7 +177,7 @@ class ModelLane(QObject):
         self._worker.moveToThread(self._thread)
         self._load_request.connect(self._worker.load)
         self._run_request.connect(self._worker.run)
-        self._close_request.connect(self._worker.close)
+        self._close_request.connect(self._worker.close_and_quit)
         self._worker.state_changed.connect(self._on_worker_state_changed)
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
@@ -219,9 +227,12 @@ class ModelLane(QObject):
         if not self._thread.isRunning():
             return True
         self.cancel_all()
+        # Queued behind any running request (cancelled above): close, then quit.
         self._close_request.emit()
-        self._thread.quit()
         stopped = self._thread.wait(timeout_ms)
+        if not stopped:
+            self._thread.quit()
+            stopped = self._thread.wait(1000)
         self.state = "closed"
         return bool(stopped)
 

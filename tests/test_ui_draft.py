@@ -1,0 +1,129 @@
+"""Draft screen journeys on the scripted engine: stream, stop, regenerate, export, close."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit
+
+from ui_fakes import ScriptedEngine, make_app, ui_home  # noqa: F401 (fixtures)
+
+LONG = ("J'ai l'honneur de vous faire connaître que votre demande a été examinée avec "
+        "attention par les services compétents. " * 6)
+
+
+def _fill(view):
+    form = view.form
+    form.editors["recipient_name"].setText("Karim Benali")
+    form.editors["subject"].setText("demande d'attestation de résidence")
+    date = form.editors["request_date"]
+    assert isinstance(date, QDateEdit) and date.calendarPopup()
+    date.setDate(QDate(2026, 3, 12))
+
+
+def _draft_view(qtbot, app):
+    from katib.ui.draft_view import DraftView
+
+    view = DraftView(app)
+    view.open_after_export = False  # no word processor in tests
+    qtbot.addWidget(view)
+    view.type_combo.setCurrentIndex(view.type_combo.findData("reply_citizen"))
+    view.lang_combo.setCurrentIndex(view.lang_combo.findData("fr"))
+    return view
+
+
+def test_form_marks_required_fields_and_builds_editors(qtbot, make_app):
+    app = make_app(language="fr")
+    view = _draft_view(qtbot, app)
+    labels = view.form.labels
+    assert labels["recipient_name"].text().endswith("*")
+    assert not labels["recipient_address"].text().endswith("*")
+    assert view.form.values()["request_date"] == ""  # an untouched date stays empty
+    _fill(view)
+    values = view.form.filled_values()
+    assert values["request_date"] == "2026-03-12"
+    assert values["outcome"] == "granted"
+
+
+def test_draft_stream_stop_regenerate(qtbot, make_app):
+    engine = ScriptedEngine(answers=[LONG, " Votre dossier est complet."], delay=0.03)
+    app = make_app(engine=engine, language="fr")
+    view = _draft_view(qtbot, app)
+    _fill(view)
+    qtbot.waitUntil(lambda: app.lane.state == "ready", timeout=5000)
+    assert view.generate_button.isEnabled() and not view.stop_button.isEnabled()
+
+    qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+    assert view.busy() and view.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: "attention" in view.editor.toPlainText(), timeout=5000)
+    with qtbot.waitSignal(view.job.finished, timeout=5000):
+        qtbot.mouseClick(view.stop_button, Qt.MouseButton.LeftButton)
+    assert not view.busy()
+    assert view.draft.cancelled
+    partial = view.editor.toPlainText()
+    assert partial and len(partial) < len(LONG)
+    assert "Karim Benali" in view.frame_before.toPlainText()
+    assert engine.last_stats.stop_reason == "cancelled"
+
+    # Regenerate: a second request to the engine, a complete body.
+    view.regenerate_button.click()
+    qtbot.waitUntil(lambda: not view.busy(), timeout=10000)
+    assert engine.requests == 2
+    assert not view.draft.cancelled
+    assert "dossier est complet" in view.editor.toPlainText()
+    assert view.export_button.isEnabled()
+
+
+def test_edits_are_autosaved_in_the_store(qtbot, make_app):
+    app = make_app(engine=ScriptedEngine(answers=[" Votre dossier est complet."]), language="fr")
+    view = _draft_view(qtbot, app)
+    _fill(view)
+    view.generate()
+    qtbot.waitUntil(lambda: not view.busy(), timeout=10000)
+    draft_id = view.record.draft_id
+    assert draft_id is not None
+    qtbot.waitUntil(lambda: "complet" in app.store.get_draft(draft_id).text, timeout=5000)
+    view.editor.moveCursor(view.editor.textCursor().MoveOperation.End)
+    view.editor.insertPlainText(" Ajout du guichet.")
+    # Saved at most two seconds after the last keystroke, without any action.
+    qtbot.waitUntil(lambda: "guichet" in app.store.get_draft(draft_id).text, timeout=5000)
+    stored = app.store.get_draft(draft_id)
+    assert stored.type_id == "reply_citizen" and stored.fields["recipient_name"] == "Karim Benali"
+    qtbot.waitUntil(lambda: any(e["event"] == "generated" for e in
+                                app.store.audit_log("draft", draft_id)), timeout=5000)
+
+
+def test_closing_during_generation_cancels_and_saves(qtbot, make_app):
+    from katib.ui.main_window import MainWindow
+
+    engine = ScriptedEngine(answers=[LONG], delay=0.05)
+    app = make_app(engine=engine, language="fr")
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.views["draft"]
+    view.type_combo.setCurrentIndex(view.type_combo.findData("reply_citizen"))
+    _fill(view)
+    view.generate()
+    qtbot.waitUntil(lambda: "attention" in view.editor.toPlainText(), timeout=5000)
+    job = view.job
+    window.close()
+    assert job.cancelled
+    on_screen = view.editor.toPlainText()
+    stored = app.store.get_draft(view.record.draft_id).text
+    assert stored and on_screen.startswith(stored[:40])
+    app.shutdown()  # the lane stops, the engine is closed, the store finishes its writes
+    assert engine.closed and engine.last_stats.stop_reason == "cancelled"
+
+
+def test_arabic_interface_is_right_to_left_and_typed_text_follows_itself(qtbot, make_app):
+    app = make_app(language="fr")
+    view = _draft_view(qtbot, app)
+    app.set_language("ar")
+    assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert view.generate_button.text() == "&توليد"
+    assert view.form.labels["recipient_name"].text().startswith("اسم صاحب الطلب")
+    name = view.form.editors["recipient_name"]
+    name.setText("Karim Benali")
+    assert name.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    name.setText("كريم بنعلي")
+    assert name.layoutDirection() == Qt.LayoutDirection.RightToLeft
