@@ -552,3 +552,40 @@ def test_refusal_in_network_namespace():
     assert result["attempts_after_refusal"] == []  # refused before any lookup or connect
     assert result["allowed_but_unreachable"] == "server.unreachable"
     assert result["connects"] == 2  # the first try and one retry, both inside the empty namespace
+
+
+def test_a_dossier_is_summarized_concurrently_up_to_the_limit(eval_dir):
+    """Documents of a folder go to the server `max_concurrency` at a time, notes in order."""
+    from katib.core.summarize import summarize_folder
+
+    state = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    def answer(handler, method, path, body, n):
+        if path != "/v1/completions":
+            return openai_like()(handler, method, path, body, n)
+        with lock:
+            state["now"] += 1
+            state["most"] = max(state["most"], state["now"])
+        try:
+            time.sleep(0.3)  # long enough for the other workers' requests to arrive
+            openai_like(pieces=("Le", " document", " traite", " du", " contrat."))(
+                handler, method, path, body, n)
+        finally:
+            with lock:
+                state["now"] -= 1
+
+    letters = eval_dir / "documents" / "letters-fr"
+    files = [letters / name for name in ("certificat_de_travail.docx", "reclamation_de_cp.docx",
+                                         "demande_paiement_salaire.docx",
+                                         "demande_rdv_rupture_conventionnelle.docx")]
+    url, server, recorder = serve(answer)
+    try:
+        engine = HttpEngine(config(url, max_concurrency=2))
+        note = summarize_folder(engine, files, lang="fr", detail="short")
+        assert [d.name for d in note.documents] == [f.name for f in files]
+        assert len(note.parts) == 4 and note.stats["calls"] >= 5  # 4 documents + the cover
+        assert state["most"] == 2  # concurrent, and never above the limit
+        engine.close()
+    finally:
+        server.shutdown()

@@ -11,6 +11,7 @@ each point; a translation that adds a figure falls back to the original text.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -45,20 +46,24 @@ ProgressCallback = Callable[[Progress], None]
 
 class _Meter:
     def __init__(self, total: int, callback: ProgressCallback | None) -> None:
+        self.lock = threading.Lock()  # documents of a dossier may tick from several threads
         self.total = max(1, total)
         self.done = 0
         self.start = time.monotonic()
         self.callback = callback
 
     def grow(self, extra: int) -> None:
-        self.total += extra
+        with self.lock:
+            self.total += extra
 
     def tick(self, label: str, part: int = 0, parts: int = 0) -> None:
-        self.done = min(self.done + 1, self.total)
+        with self.lock:
+            self.done = done = min(self.done + 1, self.total)
+            total = self.total
         elapsed = time.monotonic() - self.start
-        eta = elapsed / self.done * (self.total - self.done) if self.done else None
+        eta = elapsed / done * (total - done) if done else None
         if self.callback:
-            self.callback(Progress(self.done, self.total, label, part, parts, eta))
+            self.callback(Progress(done, total, label, part, parts, eta))
 
 
 class Summarizer:
@@ -69,6 +74,7 @@ class Summarizer:
         self.sampling = sampling or prompts.SAMPLING
         self.stats = {"calls": 0, "prompt_tokens": 0, "evaluated_tokens": 0,
                       "generated_tokens": 0, "model_seconds": 0.0}
+        self._stats_lock = threading.Lock()
 
     # -- the model ---------------------------------------------------------
     def _generate(self, prompt: str, max_tokens: int, cancel: CancelToken | None) -> str:
@@ -77,12 +83,13 @@ class Summarizer:
         out = "".join(self.engine.stream_prompt(prompt, max_tokens=max_tokens,
                                                 stop=prompts.STOPS, sampling=self.sampling,
                                                 cancel=cancel))
-        stats = self.engine.last_stats
-        self.stats["calls"] += 1
-        self.stats["prompt_tokens"] += stats.prompt_tokens
-        self.stats["evaluated_tokens"] += stats.evaluated_prompt_tokens
-        self.stats["generated_tokens"] += stats.generated_tokens
-        self.stats["model_seconds"] += stats.total_seconds
+        stats = self.engine.last_stats  # per thread on an engine that serves several
+        with self._stats_lock:
+            self.stats["calls"] += 1
+            self.stats["prompt_tokens"] += stats.prompt_tokens
+            self.stats["evaluated_tokens"] += stats.evaluated_prompt_tokens
+            self.stats["generated_tokens"] += stats.generated_tokens
+            self.stats["model_seconds"] += stats.total_seconds
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
         return out
@@ -103,7 +110,7 @@ class Summarizer:
             raise ValueError("nothing to summarize")
         meter = _Meter(len(docs) * 2 + (1 if len(docs) > 1 else 0), progress)
         started = time.monotonic()
-        notes = [self._one(doc, lang, detail, cancel, meter) for doc in docs]
+        notes = self._each(docs, lang, detail, cancel, meter)
         if len(docs) == 1:
             note = notes[0]
         else:
@@ -112,6 +119,18 @@ class Summarizer:
         note.stats["seconds"] = round(time.monotonic() - started, 2)
         note.stats["source_words"] = sum(d.word_count() for d in docs)
         return note
+
+    def _each(self, docs, lang, detail, cancel, meter) -> list[Note]:
+        """One note per document, in order. An engine that serves several requests at
+        once (an office server: `engine.max_concurrency`) gets that many documents in
+        flight; the local engine (one request at a time) keeps the plain loop."""
+        workers = min(len(docs), max(1, int(getattr(self.engine, "max_concurrency", 1) or 1)))
+        if workers == 1:
+            return [self._one(doc, lang, detail, cancel, meter) for doc in docs]
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(workers, thread_name_prefix="katib-summary") as pool:
+            return list(pool.map(lambda doc: self._one(doc, lang, detail, cancel, meter), docs))
 
     # -- one document ---------------------------------------------------------
     def _one(self, doc: Document, lang: str, detail: str, cancel, meter: _Meter) -> Note:
