@@ -5,8 +5,10 @@ citizens' letters. So:
 - the file (and each rotated file) is created with mode 0600 in user_paths().logs;
 - a record that carries document text says so with `extra={"document_text": True}`
   (or through `log_document_text`), and is dropped unless settings.debug_logging;
-- any other message longer than MAX_MESSAGE characters is cut, a safety net
-  for an exception that quotes a paragraph.
+- any other long message has its personal data masked (names after a title,
+  CIN, phones, e-mails, IBAN/RIB, addresses) and is cut to MAX_MESSAGE
+  characters: a safety net for a careless call that quotes a paragraph;
+- an exception's message is not written, only where it happened and its type.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from katib.core.paths import Paths, make_private_dir
 LOG_NAME = "katib.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
-MAX_MESSAGE = 400
+MAX_MESSAGE = 200
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -50,9 +52,15 @@ class DocumentTextFilter(logging.Filter):
             return False
         if not self.debug:
             text = record.getMessage()
-            if len(text) > MAX_MESSAGE:
-                record.msg = text[:MAX_MESSAGE] + f" […{len(text) - MAX_MESSAGE} characters not logged]"
-                record.args = None
+            if len(text) > 60 and not getattr(record, "katib_masked", False):
+                # A message that quotes a document: personal data masked, then cut short.
+                from katib.core.privacy.anonymize import redact
+
+                masked = redact(text, lang="en")
+                if len(masked) > MAX_MESSAGE:
+                    masked = (masked[:MAX_MESSAGE]
+                              + f" […{len(masked) - MAX_MESSAGE} characters not logged]")
+                record.msg, record.args, record.katib_masked = masked, None, True
             # An exception's message may quote a paragraph: keep where it happened
             # (files, lines, functions) and its type, not its text.
             if record.exc_info and record.exc_info[1] is not None:
