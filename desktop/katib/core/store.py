@@ -40,7 +40,7 @@ from katib.core.store_index import KINDS, TABLE_OF, index_item, item_of, kind_co
 from katib.core.store_retention import erase
 from katib.core.store_schema import (BUSY_TIMEOUT, check, connect, enable_wal, migrate,
                                      write_transaction)
-from katib.core.store_search import fts_query, make_snippet, query_terms
+from katib.core.store_search import Matcher, fts_query, query_terms
 from katib.core.store_types import (Item, Recovery, RetentionReport, SearchHit, utc_iso)
 from katib.core.store_lane import WriterLane
 
@@ -277,24 +277,40 @@ class Store(DraftsMixin):
             codes = [kind_code(k) for k in kinds]
             sql += f" AND rowid % 4 IN ({', '.join('?' * len(codes))})"
             params += codes
-        rows = self._read(sql + " ORDER BY rank LIMIT ?", [*params, limit])
-        hits = []
-        for row in rows:
-            kind, item_id = item_of(row["rowid"])
-            extra = "path" if kind == "document" else ("fields" if kind == "draft" else "data")
-            found = self._read(f"SELECT title, text, updated_at, {extra} AS extra "
-                               f"FROM {TABLE_OF[kind]} WHERE id = ?", [item_id])
-            if not found:
+        ranked = [(item_of(rowid), rank) for rowid, rank in
+                  self._fetch(sql + " ORDER BY rank LIMIT ?", [*params, limit])]
+        # One read per kind for all the hits' texts.
+        rows: dict[tuple[str, int], tuple] = {}
+        for kind in KINDS:
+            ids = [item_id for (k, item_id), _ in ranked if k == kind]
+            if not ids:
                 continue
-            item = found[0]
-            snippet = make_snippet(item["text"], terms, prefix_last=prefix)
-            if not snippet.spans and item["extra"]:
-                other = make_snippet(_readable(item["extra"]), terms, prefix_last=prefix)
+            extra = {"document": "path", "draft": "fields", "summary": "data"}[kind]
+            for row in self._fetch(f"SELECT id, title, text, updated_at, {extra} FROM "
+                                   f"{TABLE_OF[kind]} WHERE id IN ({', '.join('?' * len(ids))})",
+                                   ids):
+                rows[(kind, row[0])] = row
+        matcher = Matcher(terms, prefix)
+        hits = []
+        for key, rank in ranked:
+            if key not in rows:
+                continue
+            _, title, text, updated_at, extra = rows[key]
+            snippet = matcher.snippet(text)
+            if not snippet.spans and extra:
+                other = matcher.snippet(_readable(extra))
                 snippet = other if other.spans else snippet
-            title = make_snippet(item["title"], terms, width=10**6, prefix_last=prefix)
-            hits.append(SearchHit(kind, item_id, item["title"], snippet.text, row["rank"],
-                                  item["updated_at"], snippet.spans, title.spans))
+            hits.append(SearchHit(key[0], key[1], title, snippet.text, rank, updated_at,
+                                  snippet.spans, matcher.spans(title)))
         return hits
+
+    def _fetch(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        """Plain tuples, straight from sqlite3 (the search path avoids any overhead)."""
+        with self._read_lock:
+            try:
+                return self._reader.conn.execute(sql, list(params)).fetchall()
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from exc
 
     def delete(self, kind: str, item_id: int) -> None:
         """Move an item to the trash: hidden from the history and search until undone."""

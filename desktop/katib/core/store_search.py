@@ -129,68 +129,111 @@ class Snippet:
         return "".join(out)
 
 
-def _pattern(terms: list[str], prefix_last: bool) -> re.Pattern:
-    alternatives = []
-    for i, term in enumerate(terms):
-        tail = r"[^\W_]*" if prefix_last and i == len(terms) - 1 else r"(?![^\W_])"
-        alternatives.append(re.escape(term) + tail)
-    return re.compile(r"(?<![^\W_])(?:" + _PREFIXES + r")?(?:" + "|".join(alternatives) + ")")
+class Matcher:
+    """The words of one query, compiled once, found in any number of texts.
+
+    Matching runs on the folded text; only the positions that end up in a
+    snippet are mapped back to the original, and only the part of the text
+    before them is measured for that, so long documents cost little.
+    """
+
+    def __init__(self, terms: list[str], prefix_last: bool = True, max_matches: int = 64) -> None:
+        self.terms = terms
+        alternatives = []
+        for i, term in enumerate(terms):
+            tail = r"[^\W_]*" if prefix_last and i == len(terms) - 1 else r"(?![^\W_])"
+            alternatives.append(f"(?P<t{i}>{re.escape(term)}{tail})")
+        self._pattern = re.compile(
+            r"(?<![^\W_])(?:" + _PREFIXES + r")?(?:" + "|".join(alternatives) + ")"
+        ) if terms else None
+        self.max_matches = max_matches
+
+    def _folded_matches(self, folded: str) -> list[tuple[int, int, str]]:
+        """(start, end, term group) in the folded text, at most `max_matches`."""
+        found = []
+        for match in self._pattern.finditer(folded):
+            found.append((match.start(), match.end(), match.lastgroup))
+            if len(found) >= self.max_matches:
+                break
+        return found
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of `text` (original) whose folded words match."""
+        if not text or self._pattern is None:
+            return []
+        matches = self._folded_matches(fold(text))
+        if not matches:
+            return []
+        offsets = _offsets_upto(text, matches[-1][1])
+        return [_to_original(text, offsets, s, e) for s, e, _ in matches]
+
+    def snippet(self, text: str, width: int = 180) -> Snippet:
+        """About `width` characters of `text` around its densest group of matches."""
+        text = text or ""
+        matches = self._folded_matches(fold(text)) if text and self._pattern else []
+        if not matches:
+            body = text[:width]
+            cut = body.rfind(" ") if len(text) > width else -1
+            return Snippet(text=(body[:cut] if cut > width // 2 else body).strip()
+                           + ("…" if len(text) > width else ""))
+        # The window starting at match i that covers the most distinct words
+        # (folded positions are close enough to the original's to choose it).
+        best, best_score = 0, -1
+        for i, (start, _, _) in enumerate(matches):
+            inside = {g for s, e, g in matches[i:] if e - start <= width}
+            if len(inside) > best_score:
+                best, best_score = i, len(inside)
+        limit = matches[best][0] + 2 * width
+        near = [(s, e) for s, e, _ in matches if s <= limit]
+        offsets = _offsets_upto(text, max(e for _, e in near))
+        spans = [_to_original(text, offsets, s, e) for s, e in near]
+        first, first_end = spans[best]
+        start = max(0, first - width // 4)
+        if start > 0:  # begin on a word boundary
+            space = text.find(" ", start, first)
+            start = space + 1 if space != -1 else start
+        end = min(len(text), start + width)
+        if end < len(text):
+            space = text.rfind(" ", max(first_end, start), end)
+            end = space if space != -1 else end
+        kept = [(s, e) for s, e in spans if s >= start and e <= end]
+        lead = "…" if start > 0 else ""
+        trail = "…" if end < len(text) else ""
+        body = text[start:end].replace("\n", " ")
+        shift = len(lead) - start
+        return Snippet(text=lead + body + trail, spans=[(s + shift, e + shift) for s, e in kept])
+
+
+def _offsets_upto(text: str, folded_end: int) -> list[int]:
+    """fold_offsets of the shortest prefix of `text` whose fold reaches `folded_end`."""
+    size = min(len(text), max(1024, folded_end + 512))
+    while True:
+        offsets = fold_offsets(text[:size])
+        if offsets[-1] >= folded_end or size >= len(text):
+            return offsets
+        size = min(len(text), size * 2)
+
+
+def _to_original(text: str, offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a folded span to the original: first character folding into `start`, through `end`."""
+    n = len(offsets) - 1  # original characters measured
+    o_start = bisect_right(offsets, start) - 1
+    while o_start < n and offsets[o_start + 1] == offsets[o_start]:
+        o_start += 1  # characters folding to nothing (tatweel) do not start a word
+    o_end = min(bisect_right(offsets, end - 1), n)
+    # Keep the marks (tashkeel) written on the last letter inside the highlight.
+    while o_end < n and offsets[o_end + 1] == offsets[o_end] and \
+            not _TOKEN.match(text[o_end]) and not text[o_end].isspace():
+        o_end += 1
+    return o_start, o_end
 
 
 def find_matches(text: str, terms: list[str], prefix_last: bool = True) -> list[tuple[int, int]]:
     """Spans of `text` (original) whose folded words match `terms`."""
-    if not text or not terms:
-        return []
-    folded = fold(text)
-    hits = [(m.start(), m.end()) for m in _pattern(terms, prefix_last).finditer(folded)]
-    if not hits:
-        return []
-    offsets = fold_offsets(text)
-    spans = []
-    for start, end in hits:
-        # The first original character whose fold starts at `start`, and the
-        # last one whose fold ends by `end` (folds can be empty: skip those).
-        o_start = bisect_right(offsets, start) - 1
-        while o_start < len(text) and offsets[o_start + 1] == offsets[o_start]:
-            o_start += 1
-        o_end = bisect_right(offsets, end - 1)
-        # Keep trailing marks (tashkeel) of the last letter inside the highlight.
-        while o_end < len(text) and offsets[o_end + 1] == offsets[o_end] and \
-                not _TOKEN.match(text[o_end]) and not text[o_end].isspace():
-            o_end += 1
-        spans.append((o_start, o_end))
-    return spans
+    return Matcher(terms, prefix_last).spans(text)
 
 
 def make_snippet(text: str, terms: list[str], width: int = 180,
                  prefix_last: bool = True) -> Snippet:
     """About `width` characters of `text` around its densest group of matches."""
-    text = text or ""
-    spans = find_matches(text, terms, prefix_last)
-    if not spans:
-        body = text[:width]
-        cut = body.rfind(" ") if len(text) > width else -1
-        return Snippet(text=(body[:cut] if cut > width // 2 else body).strip()
-                       + ("…" if len(text) > width else ""))
-    # The window starting at match i that covers the most distinct words.
-    best, best_score = 0, -1
-    folded_words = [fold(text[s:e]) for s, e in spans]
-    for i, (start, _) in enumerate(spans):
-        inside = {w for (s, e), w in zip(spans[i:], folded_words[i:]) if e - start <= width}
-        if len(inside) > best_score:
-            best, best_score = i, len(inside)
-    first = spans[best][0]
-    start = max(0, first - width // 4)
-    if start > 0:  # begin on a word boundary
-        space = text.find(" ", start, first)
-        start = space + 1 if space != -1 else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", max(spans[best][1], start), end)
-        end = space if space != -1 else end
-    kept = [(s, e) for s, e in spans if s >= start and e <= end]
-    lead = "…" if start > 0 else ""
-    trail = "…" if end < len(text) else ""
-    body = text[start:end].replace("\n", " ")
-    shift = len(lead) - start
-    return Snippet(text=lead + body + trail, spans=[(s + shift, e + shift) for s, e in kept])
+    return Matcher(terms, prefix_last).snippet(text, width)
