@@ -171,8 +171,10 @@ def llama_binaries(lib_dir: Path | None = None, platform: str = sys.platform) ->
             continue
         if platform.startswith("linux"):
             wanted = path.name in {f"lib{name}.so" for name in CTYPES_LIBRARIES}
-        else:
-            wanted = path.suffix in {".dylib", ".dll", ".so"}
+        elif platform == "win32":
+            wanted = path.suffix == ".dll"
+        else:  # macOS: llama_cpp tries lib<name>.so, then lib<name>.dylib
+            wanted = path.suffix in {".dylib", ".so"}
         if wanted:
             chosen.append((str(path), "llama_cpp/lib"))
     if not any("llama" in Path(src).name for src, _ in chosen):
@@ -285,24 +287,42 @@ def place_models(dist_dir: Path, info: Project) -> list[Path]:
     return placed
 
 
-def windows_version_info(info: Project):
-    """The version resource Windows shows in a file's Properties (a VSVersionInfo)."""
-    from PyInstaller.utils.win32 import versioninfo as vi
-
+def write_windows_version_file(info: Project, workdir: Path) -> Path:
+    """The version resource Windows shows in a file's Properties, as PyInstaller's
+    version-file text (read with pefile on Windows only, so written as text here)."""
     numbers = windows_version_tuple(info.version)
-    strings = [
-        vi.StringStruct("CompanyName", "Katib"),
-        vi.StringStruct("FileDescription", info.app_name),
-        vi.StringStruct("FileVersion", info.version),
-        vi.StringStruct("ProductName", info.app_name),
-        vi.StringStruct("ProductVersion", info.version),
-        vi.StringStruct("LegalCopyright", "Apache-2.0"),
-    ]
-    return vi.VSVersionInfo(
-        ffi=vi.FixedFileInfo(filevers=numbers, prodvers=numbers),
-        kids=[vi.StringFileInfo([vi.StringTable("040C04B0", strings)]),  # French, Unicode
-              vi.VarFileInfo([vi.VarStruct("Translation", [0x040C, 1200])])],
+    strings = {"CompanyName": "Katib", "FileDescription": info.app_name,
+               "FileVersion": info.version, "ProductName": info.app_name,
+               "ProductVersion": info.version, "LegalCopyright": "Apache-2.0"}
+    table = ", ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    text = (
+        "VSVersionInfo(\n"
+        f"  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0,\n"
+        "                    OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),\n"
+        # 040C04B0: French, Unicode.
+        f"  kids=[StringFileInfo([StringTable('040C04B0', [{table}])]),\n"
+        "        VarFileInfo([VarStruct('Translation', [1036, 1200])])]\n"
+        ")\n"
     )
+    workdir.mkdir(parents=True, exist_ok=True)
+    path = workdir / "katib-version.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+LINUX_INSTALLER_FILES = ("install.sh", "uninstall.sh", "katib.desktop")
+
+
+def add_linux_installer(folder: Path) -> list[Path]:
+    """Copy install.sh, uninstall.sh and the menu entry template into the bundle,
+    so the archive an office receives installs itself."""
+    source = Path(__file__).resolve().parent / "linux"
+    copied = []
+    for name in LINUX_INSTALLER_FILES:
+        target = folder / name
+        shutil.copy2(source / name, target)
+        copied.append(target)
+    return copied
 
 
 def link_desktop_alias(folder: Path, info: Project) -> Path | None:
