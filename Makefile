@@ -45,7 +45,7 @@ system-deps:
 
 run: setup
 	bash installers/scripts/system-deps.sh --runtime
-	$(VENV)/bin/katib selftest
+	$(VENV)/bin/katib-desktop
 
 selftest: setup
 	$(VENV)/bin/katib selftest
