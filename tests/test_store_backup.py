@@ -136,6 +136,29 @@ def test_restore_refuses_bad_files_and_replaces_nothing(paths, tmp_path):
         assert "Fermez" in caught.value.localized("fr")
 
 
+def test_backup_never_overwrites_the_live_database(paths):
+    filled(paths)
+    before = digest(paths.database)
+    with Store.open(paths, auto_backup=False) as store:
+        for target in (paths.database, paths.data / "katib.db-wal"):
+            with pytest.raises(BackupInvalid) as caught:
+                store.backup(target)
+            assert "autre fichier" in caught.value.localized("fr")
+        assert store.integrity_check() == ["ok"]
+    assert digest(paths.database) == before
+
+
+def test_restore_onto_a_new_machine(paths, tmp_path):
+    """A fresh installation (no database yet) restored from a USB key."""
+    ids = filled(make_paths(tmp_path / "old-laptop"))
+    with Store.open(make_paths(tmp_path / "old-laptop"), auto_backup=False) as store:
+        usb = store.backup(tmp_path / "usb" / "katib.db")
+    result = Store.restore(paths, usb)
+    assert result.previous is None
+    with Store.open(paths, auto_backup=False) as store:
+        assert sorted(i.id for i in store.list_items()) == sorted(ids)
+
+
 def test_restore_keeps_the_replaced_database(paths, tmp_path):
     ids = filled(paths)
     with Store.open(paths, auto_backup=False) as store:

@@ -103,6 +103,17 @@ def test_expired_items_leave_no_trace_and_the_audit_says_how_many(tmp_path):
         store.close()
 
 
+def test_retention_at_start_runs_once_a_day(tmp_path):
+    paths = make_paths(tmp_path / "home")
+    with Store.open(paths, auto_backup=False) as store:
+        fill_old_and_new(store, tmp_path)
+        assert store.apply_retention_if_due(0) is None  # keep forever
+        assert store.apply_retention_if_due(30).total == 3
+        assert store.apply_retention_if_due(30) is None  # already done today
+        store.clock = lambda: datetime.now(timezone.utc) + timedelta(days=2)
+        assert store.apply_retention_if_due(30).total == 0
+
+
 def test_trash_items_expire_too(tmp_path):
     paths = make_paths(tmp_path / "home")
     with Store.open(paths, auto_backup=False) as store:

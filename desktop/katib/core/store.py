@@ -369,6 +369,16 @@ class Store(DraftsMixin):
             self.backup(self.paths.backups / f"{AUTO_PREFIX}{stamp()}.db")
         return report
 
+    def apply_retention_if_due(self, days: int, every_hours: float = 24.0
+                               ) -> RetentionReport | None:
+        """`apply_retention(days)` unless it already ran in the last `every_hours` (window start)."""
+        if days <= 0:
+            return None
+        last = self.get_setting("retention.last_run")
+        if last and self.clock() - datetime.fromisoformat(last) < timedelta(hours=every_hours):
+            return None
+        return self.apply_retention(days)
+
     # -- backups -----------------------------------------------------------------
 
     def backup(self, dest: str | Path | None = None) -> Path:

@@ -86,6 +86,8 @@ def write_backup(source: Path, dest: Path, busy_timeout: float = 5.0) -> Path:
     checked, synced, then renamed into place.
     """
     dest = Path(dest).expanduser().absolute()
+    if dest.resolve() == Path(source).resolve() or dest.name.startswith(Path(source).name + "-"):
+        raise BackupInvalid("storage.backup_onto_itself", path=str(dest))
     part = dest.with_name(dest.name + ".part")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)

@@ -66,6 +66,11 @@ register({
         "fr": "La sauvegarde {path} est endommagée ({detail}). Rien n'a été remplacé.",
         "ar": "النسخة الاحتياطية {path} تالفة ({detail}). لم يُستبدل أي شيء.",
     },
+    "storage.backup_onto_itself": {
+        "en": "A backup cannot be written over the database itself ({path}). Choose another file.",
+        "fr": "Une sauvegarde ne peut pas remplacer la base elle-même ({path}). Choisissez un autre fichier.",
+        "ar": "لا يمكن كتابة النسخة الاحتياطية فوق قاعدة البيانات نفسها ({path}). اختر ملفًا آخر.",
+    },
     "storage.no_item": {
         "en": "No {kind} number {id} in the history.",
         "fr": "Aucun élément « {kind} » numéro {id} dans l'historique.",
