@@ -32,7 +32,7 @@ def expected_blocks(form: str, lang: str, title: str | None) -> list[tuple[str, 
     objet = {"fr": r"Objet\s*:", "ar": r"الموضوع\s*:", "en": r"Subject\s*:"}[lang]
     blocks = list(head)
     if title:
-        blocks.append(("titre", re.escape(title)))
+        blocks.append(("titre", re.escape(title).replace("\\ ", " ")))
     if form == "personal":
         if lang == "ar":
             blocks += [("de-à", r"من .*\n?.*إلى (السيد|السيدة)"), ("objet", objet),
@@ -88,6 +88,7 @@ def check_blocks(text: str, form: str, lang: str, title: str | None) -> tuple[in
     text = BIDI_MARKS.sub("", text)
     found, missing, pos = 0, [], 0
     for i, (name, pattern) in enumerate(expected_blocks(form, lang, title)):
+        pattern = pattern.replace(" ", r"\s+")  # a block may wrap onto the next line
         regex = re.compile(pdf_form(pattern) if lang == "ar" else pattern)
         start = 0 if i < 2 else pos  # the header row: presence only
         m = regex.search(text, start)

@@ -88,7 +88,12 @@ class _Writer:
         for m in _LTR.finditer(text):
             if m.start() > pos:
                 pieces.append((text[pos:m.start()], True))
-            pieces.append((m.group(0), False))
+            segment = m.group(0)
+            if re.search(r"\d\s+\d", segment):
+                # "05 37 00 12 34": spaces between numbers take the paragraph's direction
+                # and would reverse the groups; a left-to-right embedding keeps them.
+                segment = "\u202a" + segment + "\u202c"
+            pieces.append((segment, False))
             pos = m.end()
         if pos < len(text):
             pieces.append((text[pos:], True))
@@ -185,8 +190,9 @@ class _Writer:
             lines = para.split("\n")
             for i, line in enumerate(lines):
                 last = i == len(lines) - 1
-                self.paragraph(self.doc, line.strip(), align="justify" if not
-                               line.lstrip().startswith("- ") else "start",
+                # Arabic is not justified: LibreOffice stretches it with kashidas.
+                justify = not self.rtl and not line.lstrip().startswith("- ")
+                self.paragraph(self.doc, line.strip(), align="justify" if justify else "start",
                                space_after=8 if last else 2)
 
     def write(self) -> Document:

@@ -94,7 +94,7 @@ class KnownFacts:
 
     def knows_number(self, text: str) -> bool:
         digits = _digits(text)
-        return not digits or digits in self.numbers or digits in re.sub(r"\D", "", self.text)
+        return not digits or digits in self.numbers
 
     def knows_name(self, text: str) -> bool:
         words = [w for w in re.findall(r"\w+", normalize(text)) if len(w) > 1]

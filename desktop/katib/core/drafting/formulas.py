@@ -96,3 +96,49 @@ FORMAL_REPLACEMENTS = {
            ("I'm", "I am"), ("we're", "we are"), ("you're", "you are"), ("Thanks", "Thank you"),
            ("please", "kindly"), ("Please", "Kindly")],
 }
+
+# One short example letter per language, shown to a base model before the real
+# letter: it teaches the administration's voice, a short body that uses only the
+# note's facts, and where the body ends. Kept first in the prompt so its tokens
+# are reused from one draft to the next.
+EXAMPLES = {
+    "fr": (
+        "Note pour la rédaction — faits à exposer dans le corps de la lettre :\n"
+        "- demande de Mme Khadija Alaoui du 14 janvier 2026\n"
+        "- objet : autorisation d'occupation temporaire du domaine public\n"
+        "- décision : favorable\n"
+        "- démarche : retrait au service technique avec la carte nationale d'identité\n\n"
+        "Madame,\n\n"
+        "J'ai l'honneur de vous faire connaître que votre demande du 14 janvier 2026, citée "
+        "en objet, a reçu une suite favorable. Je vous invite à vous présenter au service "
+        "technique, munie de votre carte nationale d'identité, afin de retirer votre "
+        "autorisation. Mes services restent à votre disposition pour tout renseignement "
+        "complémentaire.\n\n"
+        "Je vous prie d'agréer, Madame, l'expression de ma considération distinguée.\n"
+    ),
+    "ar": (
+        "مذكرة للتحرير - الوقائع التي يجب عرضها في متن الرسالة:\n"
+        "- طلب السيدة خديجة العلوي بتاريخ 14 يناير 2026\n"
+        "- الموضوع: رخصة الاحتلال المؤقت للملك العمومي\n"
+        "- القرار: الموافقة\n"
+        "- الإجراء: السحب من المصلحة التقنية مع البطاقة الوطنية\n\n"
+        "سلام تام بوجود مولانا الإمام\nوبعد،\n\n"
+        "يشرفني أن أخبركم بأن طلبكم المؤرخ في 14 يناير 2026، المشار إليه في الموضوع أعلاه، "
+        "قد حظي بالموافقة. وعليه، أدعوكم إلى الحضور إلى المصلحة التقنية مصحوبة بالبطاقة "
+        "الوطنية للتعريف قصد سحب رخصتكم. ومصالحنا رهن إشارتكم لأي معلومات إضافية.\n\n"
+        "وتقبلوا فائق عبارات التقدير والاحترام.\n"
+    ),
+    "en": (
+        "Drafting note — facts the body of the letter must state:\n"
+        "- request from Ms Khadija Alaoui dated 14 January 2026\n"
+        "- subject: temporary use of public land\n"
+        "- decision: granted\n"
+        "- next step: collection at the Technical Division with the national identity card\n\n"
+        "Dear Madam,\n\n"
+        "I have the honour to inform you that your request of 14 January 2026, referred to "
+        "above, has been granted. Please come to the Technical Division with your national "
+        "identity card to collect your permit. My services remain at your disposal for any "
+        "further information.\n\n"
+        "Yours faithfully,\n"
+    ),
+}

@@ -96,7 +96,8 @@ class Drafter:
         if formal:
             note.append(f"- {_FORMAL_NOTE[draft.lang]}")
         head = text_before_body(draft.blocks)
-        return "\n".join(note) + "\n\n———\n\n" + head + "\n\n" + draft.lead
+        return (F.EXAMPLES[draft.lang] + "\n———\n\n" + "\n".join(note) + "\n\n" + head
+                + "\n\n" + draft.lead)
 
     def known_texts(self, draft: Draft, points: list[str]) -> list[str]:
         """Every text the user or the frame supplied: facts found elsewhere are invented."""
@@ -128,13 +129,18 @@ class Drafter:
             for piece in stream:
                 pieces.append(piece)
                 yield piece
+                # A small model drifts after its first paragraph: stop reading there
+                # (closing the stream stops the generation too).
+                if _paragraphs("".join(pieces)) > template.paragraphs:
+                    stream.close()
+                    break
             draft.stats = self.engine.last_stats.as_dict()
         draft.cancelled = cancel.cancelled
         draft.generated = "".join(pieces)
         if self.engine is None:  # frame only: the opening stays as the template wrote it
             body = draft.lead
         else:
-            body = clean_body(draft.lead, draft.generated, lang, points)
+            body = clean_body(draft.lead, draft.generated, lang, points, template.paragraphs)
         if formal:
             for old, new in F.FORMAL_REPLACEMENTS[lang]:
                 body = body.replace(old, new)
@@ -205,6 +211,12 @@ class Drafter:
         return _drain(self.revise_stream(draft, action, target_lang, cancel, **kwargs), on_piece)
 
 
+def _paragraphs(text: str) -> int:
+    """Paragraphs begun in `text` (leading blank lines do not count)."""
+    return len([p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]) + (
+        1 if re.search(r"\S\s*\n\s*\n\s*$", text) else 0)
+
+
 def join_body(text: str, tail: str) -> str:
     return "\n\n".join(p for p in (text.strip(), tail.strip()) if p)
 
@@ -233,7 +245,8 @@ def _key(sentence: str) -> str:
     return re.sub(r"\W+", " ", sentence.lower()).strip()[:60]
 
 
-def clean_body(lead: str, generated: str, lang: str, points: list[str]) -> str:
+def clean_body(lead: str, generated: str, lang: str, points: list[str],
+               max_paragraphs: int = 0) -> str:
     """Lead + model text, with repeats, copied note lines and the unfinished tail removed."""
     text = lead + generated if lead else generated.lstrip()
     note = {_key(p) for p in points}
@@ -247,6 +260,8 @@ def clean_body(lead: str, generated: str, lang: str, points: list[str]) -> str:
             break
         lines.append(line.rstrip())
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if max_paragraphs:
+        text = "\n\n".join(re.split(r"\n\s*\n", text)[: max_paragraphs + 1])
     kept, seen = [], set()
     for sentence in sentences(text):
         key = _key(sentence)

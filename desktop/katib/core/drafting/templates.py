@@ -123,6 +123,7 @@ class Template:
     body: dict[str, BodyText]
     variant_field: str | None = None
     max_tokens: int = 140
+    paragraphs: int = 1  # paragraphs the model may write after the opening one
     description: dict[str, str] = field(default_factory=dict)
     source: str = ""
 
@@ -314,11 +315,14 @@ class _Validator:
         max_tokens = d["body"].get("max_tokens", 140)
         if not isinstance(max_tokens, int) or not 16 <= max_tokens <= 1024:
             self.fail("body.max_tokens must be a whole number between 16 and 1024", "max_tokens")
+        paragraphs = d["body"].get("paragraphs", 1)
+        if not isinstance(paragraphs, int) or not 1 <= paragraphs <= 5:
+            self.fail("body.paragraphs must be a whole number from 1 to 5", "paragraphs")
         self.check_required_are_shown(fields, blocks, custom_blocks, body, variant_field)
         return Template(
             id=d["id"], labels=self.langs(d["labels"], "labels", "[labels"), form=d["form"],
             fields=fields, blocks=list(blocks), custom_blocks=custom_blocks, titles=titles,
-            body=body, variant_field=variant_field, max_tokens=max_tokens,
+            body=body, variant_field=variant_field, max_tokens=max_tokens, paragraphs=paragraphs,
             description=d.get("description", {}) if isinstance(d.get("description"), dict) else {},
         )
 
