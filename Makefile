@@ -12,7 +12,7 @@ LLAMA_VERSION := 0.3.36
 # Tests keep every file they write away from the user's own folders.
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: setup system-deps run selftest test test-fast bench eval-summaries clean translations qm dist test-offline fuzz screenshots
+.PHONY: setup system-deps run selftest test test-fast bench eval-summaries eval-drafts clean translations qm dist test-offline fuzz screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,13 @@ screenshots: setup
 bench: setup
 	mkdir -p $(TEST_HOME)
 	for bench in tests/bench/bench_*.py; do KATIB_HOME=$(TEST_HOME) $(PY) $$bench || exit 1; done
+
+# Drafts every scenario of tests/scenarios/drafts.json with the real default model,
+# exports .docx, converts with LibreOffice and reports frame, placeholder, fact and
+# language figures.
+eval-drafts: setup system-deps
+	mkdir -p $(TEST_HOME)
+	KATIB_HOME=$(TEST_HOME) $(PY) tests/eval/eval_drafts.py
 
 # Summary quality (ROUGE, chrF) and cost against lead and plain map-reduce baselines.
 # Subset sizes: make eval-summaries EVAL_ARGS="--n-fr 20 --n-en 3"
