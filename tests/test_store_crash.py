@@ -8,7 +8,6 @@ the database file and what was saved against what had been typed.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
