@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from katib.core.paths import Paths
 from katib.core.store import Store
-from katib.core.store_search import fold, fold_offsets, make_snippet, query_terms
+from katib.core.store_search import find_matches, fold, fold_offsets, make_snippet, query_terms
 
 TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # ً ٌ ٍ َ ُ ِ ّ ْ
 
@@ -127,3 +129,19 @@ def test_snippet_is_cut_around_the_match_in_a_long_text(store):
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
     assert len(hit.snippet) < 250
     assert "[subvention]" in hit.marked()
+
+
+ALPHABET = "كتبمدرسالوزيرإأآةىـ" + TASHKEEL + "préfetÉCOLEœ  ,.'\n"
+
+
+@given(text=st.text(alphabet=ALPHABET, max_size=300),
+       word=st.sampled_from(["مدرسه", "وزير", "كتب", "prefet", "ecole", "ال"]))
+@settings(max_examples=300, deadline=None)
+def test_highlights_always_cover_the_matched_word_in_the_original(text, word):
+    """Whatever marks, tatweel and accents surround a word, its highlight is that word."""
+    for start, end in find_matches(text, [word], prefix_last=False):
+        assert 0 <= start < end <= len(text)
+        piece = fold(text[start:end])
+        assert piece.endswith(word) and piece.removesuffix(word) in ("", "ال", "وال", "بال",
+                                                                    "كال", "فال", "لل")
+        assert fold(text[end:end + 1]) == "" or not fold(text[end:end + 1])[0].isalnum()
