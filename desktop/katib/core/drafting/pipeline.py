@@ -140,7 +140,8 @@ class Drafter:
         if self.engine is None:  # frame only: the opening stays as the template wrote it
             body = draft.lead
         else:
-            body = clean_body(draft.lead, draft.generated, lang, points, template.paragraphs)
+            body = clean_body(draft.lead, draft.generated, lang, points, template.paragraphs,
+                              draft.tail)
         if formal:
             for old, new in F.FORMAL_REPLACEMENTS[lang]:
                 body = body.replace(old, new)
@@ -246,7 +247,7 @@ def _key(sentence: str) -> str:
 
 
 def clean_body(lead: str, generated: str, lang: str, points: list[str],
-               max_paragraphs: int = 0) -> str:
+               max_paragraphs: int = 0, tail: str = "") -> str:
     """Lead + model text, with repeats, copied note lines and the unfinished tail removed."""
     text = lead + generated if lead else generated.lstrip()
     note = {_key(p) for p in points}
@@ -262,7 +263,8 @@ def clean_body(lead: str, generated: str, lang: str, points: list[str],
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if max_paragraphs:
         text = "\n\n".join(re.split(r"\n\s*\n", text)[: max_paragraphs + 1])
-    kept, seen = [], set()
+    # Sentences the template's tail states anyway are not said twice.
+    kept, seen = [], {_key(s) for s in sentences(tail)}
     for sentence in sentences(text):
         key = _key(sentence)
         if key and key in seen:
