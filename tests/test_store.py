@@ -213,6 +213,26 @@ def test_the_caller_does_not_wait_for_the_disk(store):
     assert future.result(5) == 1
 
 
+def test_an_autosave_does_not_wait_for_a_whole_dossier_import(store):
+    """A large import is written in chunks: an autosave queued meanwhile goes in between."""
+    draft_id = store.create_draft("lettre", "fr", "Pendant l'import", {}, "")
+    words = "conseil commune budget مجلس الجماعة الميزانية ".split()
+    docs = [{"path": f"/dossier/{i}.txt", "text": " ".join(words[(i + k) % 6] for k in range(150_000)),
+             "sha256": f"doc-{i}"} for i in range(12)]
+    done = threading.Event()
+    imported = []
+    worker = threading.Thread(target=lambda: (imported.extend(store.add_documents(docs)),
+                                              done.set()))
+    worker.start()
+    while not store.list_items(kind="document", limit=1):  # the first chunk is in
+        pass
+    store.autosave_async(draft_id, "tapé pendant l'import").result(60)
+    assert not done.is_set()  # the autosave did not wait for the rest of the dossier
+    worker.join(120)
+    assert len(imported) == 12 and len(set(imported)) == 12
+    assert store.get_draft(draft_id).text == "tapé pendant l'import"
+
+
 def test_two_stores_on_one_database_see_each_other(paths):
     """The window and a `katib` command may run together (WAL: readers never block writers)."""
     a = Store.open(paths, auto_backup=False)

@@ -19,6 +19,7 @@ from katib.core.store_index import index_item
 from katib.core.store_types import Document, Draft, Summary, Version
 
 SOURCES = ("user", "model", "autosave", "copy")
+CHUNK_CHARS = 1_000_000
 _COPY_SUFFIX = {"fr": " (copie)", "ar": " (نسخة)", "en": " (copy)"}
 _MODEL_SHA_CACHE: dict[tuple[str, int, float], str | None] = {}
 
@@ -275,9 +276,23 @@ class DraftsMixin:
                                         pages=pages, language=language, title=title)])[0]
 
     def add_documents(self, records: Iterable[dict]) -> list[int]:
-        """`add_document` for many files in one transaction (a folder, a dossier)."""
+        """`add_document` for many files (a folder, a dossier); returns their ids in order.
+
+        Written in transactions of about a megabyte of text each, so an autosave
+        queued meanwhile is written between two of them instead of waiting for
+        the whole dossier. If one fails, those before it stay imported (importing
+        again is harmless: a file is kept once, by checksum).
+        """
         at = self.now()
-        rows = []
+        ids: list[int] = []
+        pending: list = []  # at most one chunk queued at a time, so others can slip in
+
+        def send(rows):
+            if pending:
+                ids.extend(pending.pop().result())
+            pending.append(self.submit(_insert_documents(rows, at)))
+
+        chunk, chunk_chars = [], 0
         for rec in records:
             path = Path(rec["path"])
             sha = rec.get("sha256") or (sha256_of(path) if path.is_file() else
@@ -285,27 +300,39 @@ class DraftsMixin:
             size = rec.get("size")
             if size is None:
                 size = path.stat().st_size if path.is_file() else len(rec["text"].encode())
-            rows.append({"path": str(path), "title": rec.get("title") or path.name, "sha256": sha,
-                         "size": size, "pages": rec.get("pages"), "language": rec.get("language"),
-                         "text": rec["text"], "updated_at": at, "deleted_at": None})
-
-        def job(db):
-            ids = []
-            for row in rows:
-                old = db.conn.execute("SELECT id FROM documents WHERE sha256 = ?",
-                                      [row["sha256"]]).fetchone()
-                if old:
-                    db["documents"].update(old[0], row)
-                    ids.append(old[0])
-                else:
-                    ids.append(db["documents"].insert({**row, "created_at": at}).last_pk)
-                index_item(db, "document", ids[-1])
-            return ids
-        return self._write(job)
+            chunk.append({"path": str(path), "title": rec.get("title") or path.name,
+                          "sha256": sha, "size": size, "pages": rec.get("pages"),
+                          "language": rec.get("language"), "text": rec["text"],
+                          "updated_at": at, "deleted_at": None})
+            chunk_chars += len(rec["text"])
+            if chunk_chars >= CHUNK_CHARS:
+                send(chunk)
+                chunk, chunk_chars = [], 0
+        if chunk:
+            send(chunk)
+        if pending:
+            ids.extend(pending.pop().result())
+        return ids
 
     def get_document(self, document_id: int) -> Document:
         row = self._one("document", document_id)
         return Document(**{k: row[k] for k in Document.__dataclass_fields__})
+
+
+def _insert_documents(rows: list[dict], at: str):
+    def job(db):
+        ids = []
+        for row in rows:
+            old = db.conn.execute("SELECT id FROM documents WHERE sha256 = ?",
+                                  [row["sha256"]]).fetchone()
+            if old:
+                db["documents"].update(old[0], row)
+                ids.append(old[0])
+            else:
+                ids.append(db["documents"].insert({**row, "created_at": at}).last_pk)
+            index_item(db, "document", ids[-1])
+        return ids
+    return job
 
 
 def _check_source(source: str) -> None:

@@ -22,13 +22,14 @@ class HistoryMixin:
                    lang: str | None = None, since: datetime | str | None = None,
                    limit: int = 100, offset: int = 0, deleted: bool = False) -> list[Item]:
         """The history, newest first. `deleted=True` lists the trash instead."""
-        parts = {
+        columns = "kind, id, title, type_id, lang, created_at, updated_at, exported_at, deleted_at"
+        parts = {  # every part names its columns: any one of them may come first
             "draft": "SELECT 'draft' AS kind, id, title, type_id, lang, created_at, updated_at, "
                      "exported_at, deleted_at FROM drafts",
-            "summary": "SELECT 'summary', id, title, NULL, lang, created_at, updated_at, "
-                       "exported_at, deleted_at FROM summaries",
-            "document": "SELECT 'document', id, title, NULL, language, created_at, updated_at, "
-                        "NULL, deleted_at FROM documents",
+            "summary": "SELECT 'summary' AS kind, id, title, NULL AS type_id, lang, created_at, "
+                       "updated_at, exported_at, deleted_at FROM summaries",
+            "document": "SELECT 'document' AS kind, id, title, NULL AS type_id, language AS lang, "
+                        "created_at, updated_at, NULL AS exported_at, deleted_at FROM documents",
         }
         kinds = [kind] if kind else list(KINDS)
         if type_id:
@@ -47,7 +48,7 @@ class HistoryMixin:
         if since:
             where.append("updated_at >= ?")
             params.append(utc_iso(since) if isinstance(since, datetime) else since)
-        sql = (f"SELECT * FROM ({union}) WHERE {' AND '.join(where)} "
+        sql = (f"SELECT {columns} FROM ({union}) WHERE {' AND '.join(where)} "
                "ORDER BY updated_at DESC LIMIT ? OFFSET ?")
         return [Item(**row) for row in self._read(sql, [*params, limit, offset])]
 
