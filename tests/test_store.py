@@ -107,6 +107,9 @@ def test_list_filters_and_order(store):
     assert [(i.kind, i.id) for i in store.list_items()] == [
         ("draft", first), ("summary", summary), ("draft", second)]
     assert [i.id for i in store.list_items(kind="draft")] == [first, second]
+    assert [(i.kind, i.id, i.title) for i in store.list_items(kind="summary")] == [
+        ("summary", summary, "Synthèse")]
+    assert store.list_items(kind="document") == []
     assert [i.id for i in store.list_items(type_id="attestation")] == [second]
     assert [i.id for i in store.list_items(lang="ar")] == [second]
     future = datetime.now(timezone.utc) + timedelta(hours=1)
