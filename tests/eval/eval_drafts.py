@@ -58,6 +58,9 @@ def main() -> int:
     data = json.loads(SCENARIOS.read_text(encoding="utf-8"))
     office = OfficeIdentity(**data["office"])
     scenarios = [s for s in data["scenarios"] if not args.only or args.only in s["id"]]
+    # One language after the other: the example letter opening each prompt is then
+    # reused from the engine's prefix cache instead of being evaluated again.
+    scenarios.sort(key=lambda s: ("fr", "ar", "en").index(s["lang"]))
     templates = load_templates(user=False)
     engine = LocalEngine(ModelStore(user_paths().ensure()).default_model_path())
     drafter = Drafter(engine, templates, office)
