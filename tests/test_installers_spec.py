@@ -281,3 +281,24 @@ open({str(marker)!r}, "w").write("ok")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert marker.read_text() == "ok"
+
+
+# -- the Windows and macOS scripts (run only on those systems) --------------------------
+def test_windows_and_macos_scripts_read_what_the_makefile_and_pyproject_define():
+    import re
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for name in ("LLAMA_VERSION", "LLAMA_CMAKE_ARGS"):
+        # build.ps1 uses these patterns, build.sh the same with sed.
+        assert re.search(rf"^{name} := (.+)$", makefile, re.M), name
+    build_ps1 = (INSTALLERS / "windows" / "build.ps1").read_text(encoding="utf-8-sig")
+    build_sh = (INSTALLERS / "macos" / "build.sh").read_text(encoding="utf-8")
+    for script in (build_ps1, build_sh):
+        assert "installers" in script and "katib.spec" in script and "--selftest" in script
+        assert "LLAMA_VERSION := " in script and "LLAMA_CMAKE_ARGS := " in script
+    iss = (INSTALLERS / "windows" / "katib.iss").read_text(encoding="utf-8-sig")
+    icon = re.search(r"^SetupIconFile=(.+)$", iss, re.M).group(1).strip()
+    assert (INSTALLERS / "windows" / icon.replace("\\", "/")).resolve().is_file()
+    assert "/DAppVersion=$Version" in build_ps1 and "#ifndef AppVersion" in iss
+    assert 'AppExe "katib-desktop.exe"' in iss  # the windowed program the spec builds on Windows
+    assert "Katib.app/Contents/MacOS/katib --selftest" in build_sh
