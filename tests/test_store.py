@@ -125,12 +125,16 @@ def test_delete_with_undo_hides_from_list_and_search(store):
     store.undo_delete("draft", draft_id)
     assert [i.id for i in store.list_items()] == [draft_id]
     assert [h.id for h in store.search("mutation")] == [draft_id]
+    store.undo_delete("draft", draft_id)  # a second undo (a double click) changes nothing
+    assert [i.id for i in store.list_items()] == [draft_id]
     with pytest.raises(ItemNotFound) as error:
-        store.undo_delete("draft", draft_id)  # not in the trash
-    assert "draft" in error.value.localized("fr")
+        store.delete("draft", 999)
+    assert error.value.localized("fr") == "Aucun brouillon numéro 999 dans l'historique."
+    assert error.value.localized("ar") == "لا توجد مسودة رقم 999 في السجل."
     with pytest.raises(ItemNotFound):
         store.delete("summary", 999)
-    assert [e["event"] for e in store.audit_log(item_id=draft_id)][:2] == ["restored", "deleted"]
+    assert [e["event"] for e in store.audit_log(item_id=draft_id)][:3] == [
+        "restored", "deleted", "created"]
 
 
 def test_purge_deleted_removes_for_real(store):

@@ -71,10 +71,20 @@ register({
         "fr": "Une sauvegarde ne peut pas remplacer la base elle-même ({path}). Choisissez un autre fichier.",
         "ar": "لا يمكن كتابة النسخة الاحتياطية فوق قاعدة البيانات نفسها ({path}). اختر ملفًا آخر.",
     },
-    "storage.no_item": {
-        "en": "No {kind} number {id} in the history.",
-        "fr": "Aucun élément « {kind} » numéro {id} dans l'historique.",
-        "ar": "لا يوجد عنصر «{kind}» رقم {id} في السجل.",
+    "storage.no_draft": {
+        "en": "No draft number {id} in the history.",
+        "fr": "Aucun brouillon numéro {id} dans l'historique.",
+        "ar": "لا توجد مسودة رقم {id} في السجل.",
+    },
+    "storage.no_summary": {
+        "en": "No summary number {id} in the history.",
+        "fr": "Aucune synthèse numéro {id} dans l'historique.",
+        "ar": "لا يوجد ملخص رقم {id} في السجل.",
+    },
+    "storage.no_document": {
+        "en": "No document number {id} in the history.",
+        "fr": "Aucun document numéro {id} dans l'historique.",
+        "ar": "لا توجد وثيقة رقم {id} في السجل.",
     },
     "storage.closed": {
         "en": "The history is closed; nothing more can be saved in this window.",
@@ -127,9 +137,12 @@ class BackupInvalid(StorageError):
 
 
 class ItemNotFound(StorageError):
-    """No such draft, summary or document (or it is in the trash)."""
+    """No such draft, summary or document (`kind=`, `id=`), or not in the trash for an undo."""
 
-    key = "storage.no_item"
+    key = "storage.no_draft"
+
+    def __init__(self, key: str | None = None, **params: object) -> None:
+        super().__init__(key or f"storage.no_{params.get('kind', 'draft')}", **params)
 
 
 class StoreClosed(StorageError):

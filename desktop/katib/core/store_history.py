@@ -105,30 +105,31 @@ class HistoryMixin:
                 raise translate(exc, self.path) from exc
 
     def delete(self, kind: str, item_id: int) -> None:
-        """Move an item to the trash: hidden from the history and search until undone."""
+        """Move an item to the trash: hidden from the history and search until undone.
+
+        Deleting an item already in the trash does nothing; a missing one raises ItemNotFound.
+        """
+        self._set_deleted(kind, item_id, self.now(), "deleted")
+
+    def undo_delete(self, kind: str, item_id: int) -> None:
+        """Bring an item back from the trash (nothing to do if it is not there)."""
+        self._set_deleted(kind, item_id, None, "restored")
+
+    def _set_deleted(self, kind: str, item_id: int, deleted_at: str | None, event: str) -> None:
         at = self.now()
 
         def job(db):
             table = TABLE_OF[kind]
-            done = db.conn.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ? "
-                                   "AND deleted_at IS NULL", [at, item_id]).rowcount
-            if not done:
+            row = db.conn.execute(f"SELECT deleted_at FROM {table} WHERE id = ?",
+                                  [item_id]).fetchone()
+            if row is None:
                 raise ItemNotFound(kind=kind, id=item_id)
+            if (row[0] is None) == (deleted_at is None):
+                return  # already where it was asked to be
+            db.conn.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?",
+                            [deleted_at, item_id])
             index_item(db, kind, item_id)
-            self._audit_row(db, at, "deleted", kind, item_id, None, None, None, {})
-        self._write(job)
-
-    def undo_delete(self, kind: str, item_id: int) -> None:
-        """Bring an item back from the trash."""
-        at = self.now()
-
-        def job(db):
-            done = db.conn.execute(f"UPDATE {TABLE_OF[kind]} SET deleted_at = NULL WHERE id = ? "
-                                   "AND deleted_at IS NOT NULL", [item_id]).rowcount
-            if not done:
-                raise ItemNotFound(kind=kind, id=item_id)
-            index_item(db, kind, item_id)
-            self._audit_row(db, at, "restored", kind, item_id, None, None, None, {})
+            self._audit_row(db, at, event, kind, item_id, None, None, None, {})
         self._write(job)
 
 
