@@ -44,7 +44,7 @@ def test_form_marks_required_fields_and_builds_editors(qtbot, make_app):
     assert values["outcome"] == "granted"
 
 
-def test_draft_stream_stop_regenerate(qtbot, make_app):
+def test_draft_stream_stop_regenerate_export(qtbot, make_app, tmp_path):
     engine = ScriptedEngine(answers=[LONG, " Votre dossier est complet."], delay=0.03)
     app = make_app(engine=engine, language="fr")
     view = _draft_view(qtbot, app)
@@ -71,6 +71,22 @@ def test_draft_stream_stop_regenerate(qtbot, make_app):
     assert not view.draft.cancelled
     assert "dossier est complet" in view.editor.toPlainText()
     assert view.export_button.isEnabled()
+
+    # The clerk edits the body, then exports: the .docx holds the frame and the edit.
+    view.editor.moveCursor(view.editor.textCursor().MoveOperation.End)
+    view.editor.insertPlainText(" Le guichet est ouvert le matin.")
+    target = tmp_path / "réponse.docx"
+    view.export_to(str(target))
+    qtbot.waitUntil(lambda: view.last_export is not None, timeout=20000)
+    assert view.error_box is None
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(view.last_export)).paragraphs)
+    assert "Karim Benali" in text
+    assert "dossier est complet" in text and "guichet est ouvert le matin" in text
+    assert text.index("Karim Benali") < text.index("guichet est ouvert")
+    qtbot.waitUntil(lambda: app.store.get_draft(view.record.draft_id).exported_at is not None,
+                    timeout=5000)
 
 
 def test_edits_are_autosaved_in_the_store(qtbot, make_app):
@@ -127,3 +143,39 @@ def test_arabic_interface_is_right_to_left_and_typed_text_follows_itself(qtbot, 
     assert name.layoutDirection() == Qt.LayoutDirection.LeftToRight
     name.setText("كريم بنعلي")
     assert name.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_tab_goes_from_the_form_to_generate_in_order(qtbot, make_app):
+    app = make_app(language="fr")
+    view = _draft_view(qtbot, app)
+    chain = [view.type_combo, view.lang_combo, *view.form.focus_chain(), view.generate_button]
+    assert len(chain) > 10
+    for first, second in zip(chain, chain[1:]):
+        reached = _next_tab_stop(first)
+        assert reached is second or second.isAncestorOf(reached), (first, second, reached)
+
+
+def _next_tab_stop(widget):
+    """Where Tab goes from `widget`, skipping its own inner parts (a date box's line edit)."""
+    nxt = widget.nextInFocusChain()
+    while nxt is not widget and (widget.isAncestorOf(nxt)
+                                 or not nxt.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        nxt = nxt.nextInFocusChain()
+    return nxt
+
+
+def test_a_model_failure_is_a_plain_message_and_the_edited_text_stays(qtbot, make_app):
+    engine = ScriptedEngine(answers=[" Votre dossier est complet."], fail_on=2)
+    app = make_app(engine=engine, language="fr")
+    view = _draft_view(qtbot, app)
+    _fill(view)
+    view.generate()
+    qtbot.waitUntil(lambda: not view.busy(), timeout=10000)
+    view.editor.setPlainText("Texte revu à la main par l'agent.")
+    view.revise("formal")
+    qtbot.waitUntil(lambda: not view.busy(), timeout=10000)
+    assert view.error_box is not None
+    assert view.error_box.text().startswith("Le modèle s'est arrêté sur une erreur")
+    assert view.editor.toPlainText() == "Texte revu à la main par l'agent."
+    assert view.form.values()["recipient_name"] == "Karim Benali"
+    assert view.regenerate_button.isEnabled()

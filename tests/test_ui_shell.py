@@ -52,7 +52,7 @@ def test_lane_streams_tokens_and_returns_the_generator_value(qtbot, make_app):
     with qtbot.waitSignal(stream.finished, timeout=5000) as blocker:
         pass
     assert blocker.args == ["done"]
-    assert "".join(got).startswith("J'ai l'honneur")
+    assert "".join(got).strip().startswith("J'ai l'honneur")
     assert stream.over and not app.lane.busy
 
 
@@ -176,3 +176,19 @@ def test_screen_shortcuts_and_navigation(qtbot, make_app):
     assert window.stack.currentIndex() == last - 1
     window.screen_actions[0].trigger()
     assert window.stack.currentIndex() == 0
+
+
+def test_a_damaged_history_database_is_reported_and_the_window_still_opens(qtbot, make_app):
+    from katib.core.paths import user_paths
+    from katib.ui.main_window import MainWindow
+
+    database = user_paths().ensure().database
+    database.write_bytes(b"this is not an SQLite database" * 200)
+    app = make_app(language="fr")
+    assert app.store is not None and app.store.recovery is not None
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.store_problem and "katib.db" in window.store_problem
+    assert window.views["draft"].generate_button.isEnabled() or app.lane.state != "ready"
+

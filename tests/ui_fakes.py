@@ -26,7 +26,7 @@ from katib.core.errors import EngineError
 from katib.core.prompts import Sampling, Task, render_base
 
 DEFAULT_ANSWER = (
-    "J'ai l'honneur de vous informer que votre demande a bien été reçue par nos services. "
+    " J'ai l'honneur de vous informer que votre demande a bien été reçue par nos services. "
     "Elle sera examinée dans les meilleurs délais, conformément à la réglementation en vigueur. "
     "Je vous prie d'agréer l'expression de ma considération distinguée."
 )

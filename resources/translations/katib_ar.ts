@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Click a citation such as [1] in the note to see the passage it comes from.</source>
-        <translation>انقر على إحالة مثل [1] في المذكرة لرؤية المقطع الذي أُخذت منه.</translation>
+        <translation>انقروا على إحالة مثل [1] في المذكرة لرؤية المقطع الذي أُخذت منه.</translation>
     </message>
     <message>
         <source>Source [%1]</source>
@@ -180,8 +180,12 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <source>Search drafts, summaries and documents (accents and vowels ignored)</source>
-        <translation>ابحث في المسودات والملخصات والوثائق (دون اعتبار للشكل والحركات)</translation>
+        <source>Search drafts, summaries, documents… (Ctrl+F)</source>
+        <translation>ابحثوا في المسودات والملخصات والوثائق… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Every word must occur. Accents, capitals and Arabic vowel marks are ignored.</source>
+        <translation>يجب أن ترد كل الكلمات. لا تُعتبر الحركات ولا الهمزات ولا الحروف الكبيرة والمنبورة.</translation>
     </message>
     <message>
         <source>Everything</source>
@@ -293,11 +297,11 @@
     </message>
     <message>
         <source>Nothing found. Try fewer or shorter words.</source>
-        <translation>لا توجد نتائج. جرّب كلمات أقل أو أقصر.</translation>
+        <translation>لا توجد نتائج. جرّبوا كلمات أقل أو أقصر.</translation>
     </message>
     <message>
         <source>Nothing here yet: your drafts and summaries will appear here.</source>
-        <translation>لا شيء بعد: ستظهر هنا مسوداتك وملخصاتك.</translation>
+        <translation>لا شيء بعد: ستظهر هنا مسوداتكم وملخصاتكم.</translation>
     </message>
     <message>
         <source>Copy made.</source>
@@ -375,6 +379,10 @@
     <message>
         <source>Katib works without a network: no text, document or statistic leaves this computer.</source>
         <translation>يعمل كاتب دون شبكة: لا يغادر هذا الحاسوبَ أيُّ نص أو وثيقة أو إحصاء.</translation>
+    </message>
+    <message>
+        <source>Katib</source>
+        <translation>كاتب</translation>
     </message>
     <message>
         <source>Loading the model…</source>
@@ -634,7 +642,7 @@
     </message>
     <message>
         <source>Or drop files or a folder on the list. Katib reads Word, PDF, text, OpenDocument, web pages and e-mails.</source>
-        <translation>أو اسحب ملفات أو مجلدا وأفلته على القائمة. يقرأ كاتب ملفات Word وPDF والنصوص وOpenDocument وصفحات الويب والرسائل الإلكترونية.</translation>
+        <translation>أو اسحبوا ملفات أو مجلدا وأفلتوه على القائمة. يقرأ كاتب ملفات Word وPDF والنصوص وOpenDocument وصفحات الويب والرسائل الإلكترونية.</translation>
     </message>
     <message>
         <source>Note in:</source>
@@ -682,7 +690,7 @@
     </message>
     <message>
         <source>Add one or more documents, choose the language and the detail of the note, then press Summarize. Each point of the note cites the passage it comes from: click [1] to read it.</source>
-        <translation>أضف وثيقة أو أكثر، واختر لغة المذكرة ومستوى تفصيلها، ثم اضغط على «تلخيص». كل نقطة في المذكرة تحيل إلى المقطع الذي أُخذت منه: انقر على [1] لقراءته.</translation>
+        <translation>أضيفوا وثيقة أو أكثر، واختاروا لغة المذكرة ومستوى تفصيلها، ثم اضغطوا على «تلخيص». كل نقطة في المذكرة تحيل إلى المقطع الذي أُخذت منه: انقروا على [1] لقراءته.</translation>
     </message>
     <message>
         <source>Documents to summarize</source>
@@ -718,7 +726,7 @@
     </message>
     <message>
         <source>Add at least one document that could be read.</source>
-        <translation>أضف وثيقة واحدة مقروءة على الأقل.</translation>
+        <translation>أضيفوا وثيقة واحدة مقروءة على الأقل.</translation>
     </message>
     <message>
         <source>Stopping the summary…</source>
@@ -726,7 +734,7 @@
     </message>
     <message>
         <source>Stopped. Press Summarize to start again.</source>
-        <translation>توقف التلخيص. اضغط على «تلخيص» للبدء من جديد.</translation>
+        <translation>توقف التلخيص. اضغطوا على «تلخيص» للبدء من جديد.</translation>
     </message>
     <message>
         <source>Done in %1.</source>

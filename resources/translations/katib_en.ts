@@ -180,8 +180,12 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <source>Search drafts, summaries and documents (accents and vowels ignored)</source>
-        <translation>Search drafts, summaries and documents (accents and vowels ignored)</translation>
+        <source>Search drafts, summaries, documents… (Ctrl+F)</source>
+        <translation>Search drafts, summaries, documents… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Every word must occur. Accents, capitals and Arabic vowel marks are ignored.</source>
+        <translation>Every word must occur. Accents, capitals and Arabic vowel marks are ignored.</translation>
     </message>
     <message>
         <source>Everything</source>
@@ -375,6 +379,10 @@
     <message>
         <source>Katib works without a network: no text, document or statistic leaves this computer.</source>
         <translation>Katib works without a network: no text, document or statistic leaves this computer.</translation>
+    </message>
+    <message>
+        <source>Katib</source>
+        <translation>Katib</translation>
     </message>
     <message>
         <source>Loading the model…</source>

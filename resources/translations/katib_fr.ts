@@ -180,8 +180,12 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <source>Search drafts, summaries and documents (accents and vowels ignored)</source>
-        <translation>Rechercher dans les brouillons, synthèses et documents (accents et voyelles ignorés)</translation>
+        <source>Search drafts, summaries, documents… (Ctrl+F)</source>
+        <translation>Rechercher brouillons, synthèses, documents… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Every word must occur. Accents, capitals and Arabic vowel marks are ignored.</source>
+        <translation>Tous les mots doivent figurer. Les accents, les majuscules et les voyelles arabes sont ignorés.</translation>
     </message>
     <message>
         <source>Everything</source>
@@ -375,6 +379,10 @@
     <message>
         <source>Katib works without a network: no text, document or statistic leaves this computer.</source>
         <translation>Katib fonctionne sans réseau : aucun texte, document ou statistique ne quitte cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Katib</source>
+        <translation>Katib</translation>
     </message>
     <message>
         <source>Loading the model…</source>

@@ -244,5 +244,12 @@ class FieldForm(QWidget):
             else:
                 editor.setText(str(value))  # type: ignore[attr-defined]
 
-    def first_editor(self) -> QWidget | None:
-        return next(iter(self.editors.values()), None)
+    def focus_chain(self) -> list[QWidget]:
+        """The widgets Tab visits, in the form's order (a list's box and its buttons)."""
+        chain: list[QWidget] = []
+        for editor in self.editors.values():
+            if isinstance(editor, ListEditor):
+                chain += [editor.items, editor.add_button, editor.remove_button]
+            else:
+                chain.append(editor)
+        return chain

@@ -57,6 +57,7 @@ class DraftView(View):
         self.open_after_export = True
         self.last_export: Path | None = None
         self._streaming = False
+        self._text_before_run = ""
         self._build()
         self._connect_signals()
         self.finish_setup()
@@ -95,6 +96,7 @@ class DraftView(View):
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
+        form_scroll.setMinimumWidth(340)
 
         self.frame_before = self._frame_pane("frameBefore")
         self.editor = QPlainTextEdit()
@@ -145,6 +147,7 @@ class DraftView(View):
         splitter.addWidget(form_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([400, 700])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -214,6 +217,16 @@ class DraftView(View):
     def _on_type_changed(self) -> None:
         template = self.current_template()
         self.form.set_fields(template.fields if template else [], self.app.language)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Document, language, the form top to bottom, Generate, the body, the actions."""
+        chain = [self.type_combo, self.lang_combo, *self.form.focus_chain(),
+                 self.generate_button, self.stop_button, self.editor, self.regenerate_button,
+                 self.shorten_button, self.formal_button, self.translate_button,
+                 self.copy_button, self.print_button, self.export_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     @Slot()
     def _on_lang_changed(self) -> None:
@@ -258,6 +271,7 @@ class DraftView(View):
                 yield item
 
         self._streaming = True
+        self._text_before_run = self.editor.toPlainText()  # given back if the model fails
         self.editor.clear()
         self.editor.setReadOnly(True)  # the stream owns the editor until it ends
         self.state_label.setText(self.tr("Writing…"))
@@ -299,6 +313,8 @@ class DraftView(View):
         self._streaming = False
         self.job = None
         self.editor.setReadOnly(False)
+        # Nothing the clerk wrote is lost: the text from before the request comes back.
+        self.editor.setPlainText(self._text_before_run)
         self.state_label.setText(self.tr("The model stopped with an error."))
         self._update_buttons()
         self.show_error(error)
@@ -323,6 +339,8 @@ class DraftView(View):
 
     def _show_checks(self) -> None:
         self.checks.clear()
+        self.checks.setVisible(False)
+        self.checks_label.setVisible(False)
         if self.draft is None:
             return
         template = self.templates.get(self.draft.type_id) if self.draft.type_id in \
@@ -338,6 +356,8 @@ class DraftView(View):
             self.checks.addItem(item)
         for highlighter in self.highlighters:
             highlighter.set_flagged([flag.text for flag in self.draft.flags])
+        self.checks.setVisible(self.checks.count() > 0)
+        self.checks_label.setVisible(self.checks.count() > 0)
 
     @Slot(QListWidgetItem)
     def _on_checks_item_activated(self, item: QListWidgetItem) -> None:

@@ -10,7 +10,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -58,11 +59,13 @@ class MainWindow(QMainWindow):
         self.app = app
         self.setObjectName("KatibMainWindow")
         self.views: dict[str, View] = {}
+        self.store_problem: str | None = None
         self._build()
         self._connect_signals()
         self.retranslate()
         self._on_lane_state_changed(app.lane.state, app.lane.error or app.lane.info)
         self._restore_geometry()
+        self._report_store_problems()
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -70,6 +73,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                               "QListWidget#navigation::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         for key, module, name in SCREENS:
             view_class = _load_view_class(module, name)
@@ -184,6 +189,21 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_view_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
+
+    def _report_store_problems(self) -> None:
+        """A damaged or busy history database: say so plainly; the window still works."""
+        problem = None
+        if getattr(self.app, "store_error", None) is not None:
+            problem = error_text(self.app.store_error, self.app.language)
+        elif self.app.store is not None and getattr(self.app.store, "recovery", None):
+            problem = self.app.store.recovery.message(self.app.language)
+        if problem:
+            self.statusBar().showMessage(problem, 15000)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Katib"), problem,
+                              QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            QTimer.singleShot(0, box.open)
+            self.store_problem = problem
 
     # -- model state ---------------------------------------------------------------
     @Slot(str, object)

@@ -87,7 +87,7 @@ class ModelsView(View):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.import_button = QPushButton()
         self.import_button.setObjectName("importModel")
         self.import_button.setShortcut(QKeySequence("Ctrl+I"))
@@ -274,6 +274,8 @@ class ModelsView(View):
 
     @Slot(str, object)
     def _on_lane_state_changed(self, state: str, payload: object) -> None:
+        if state == "ready":
+            self.refresh()  # the default model is assembled into the folder on first load
         if state == "failed":
             self.message.setText(error_text(payload, self.app.language))
 
