@@ -120,13 +120,16 @@ class HttpEngine(Engine):
 
         Returns None only when `cancel` is set while waiting to retry.
         """
+        client = self._client
+        if client is None:
+            raise EngineError("engine.failed", detail="the server connection was closed")
         tries = self.config.retries + 1
         delay = self.config.backoff
         for attempt in range(1, tries + 1):
             failure: ServerError
             try:
-                request = self._client.build_request(method, path, json=payload)
-                response = self._client.send(request, stream=stream)
+                request = client.build_request(method, path, json=payload)
+                response = client.send(request, stream=stream)
             except httpx.ConnectTimeout:
                 failure = self._fail("server.timeout", seconds=self.config.connect_timeout)
             except httpx.ConnectError as exc:
