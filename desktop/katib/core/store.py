@@ -6,11 +6,22 @@ in a short transaction; reads use their own connection and never wait for
 writes. Typical use by the window:
 
     store = Store.open()                      # checks, upgrades, sets a damaged file aside
-    if store.recovery: offer store.recovery.latest_backup
+    if store.recovery: offer store.recovery.latest_backup   (Store.restore after close)
+    store.apply_retention_if_due(settings.retention_days)
     draft_id = store.create_draft("lettre", "fr", "Objet…", fields, text, model=path)
-    saver = Autosaver(store, draft_id)        # katib.core.autosave
+    saver = Autosaver(store, draft_id, on_error=show)   # katib.core.autosave
     saver.text_changed(editor_text)           # on every keystroke; never blocks
-    hits = store.search("permis de construire")
+    saver.paragraph_generated(editor_text)    # after each paragraph the model wrote
+    saver.close()                             # when the draft is closed
+    hits = store.search("permis de construire")   # SearchHit.marked("<b>", "</b>")
+    store.delete("draft", draft_id); store.undo_delete("draft", draft_id)
+    store.mark_exported("draft", draft_id, "lettre.docx")
+    store.close()
+
+Reads (get_*, list_items, search) take milliseconds and may run on the GUI
+thread; writes called directly (create_draft, save_version…) wait for the
+lane, which is usually idle: call them from a worker, or use `submit` /
+`autosave_async`, which return a Future at once.
 
 Every failure is a `StorageError` subclass (store_errors) with a message in
 fr/ar/en; the text being saved is never dropped by the store.
