@@ -74,6 +74,8 @@ def test_french_queries_ignore_case_and_accents(store, query):
     assert [h.id for h in hits] == [draft]
     assert hits[0].marked() == "Monsieur le [Préfet], j'ai l'honneur de vous écrire."
     assert hits[0].marked_title() == "Courrier au [préfet]"
+    assert hits[0].snippet_html() == \
+        "Monsieur le <b>Préfet</b>, j&#x27;ai l&#x27;honneur de vous écrire."
 
 
 def test_every_word_is_required_and_results_are_ranked(store):

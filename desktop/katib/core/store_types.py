@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -125,8 +126,24 @@ class SearchHit:
     def marked_title(self, before: str = "[", after: str = "]") -> str:
         return Snippet(self.title, self.title_highlights).marked(before, after)
 
+    def snippet_html(self, tag: str = "b") -> str:
+        """The snippet as HTML (text escaped), matched words in <tag> (for a Qt label)."""
+        return _html(self.snippet, self.highlights, tag)
+
+    def title_html(self, tag: str = "b") -> str:
+        return _html(self.title, self.title_highlights, tag)
+
     def as_dict(self) -> dict:
         return {**asdict(self), "marked": self.marked()}
+
+
+def _html(text: str, spans: list[tuple[int, int]], tag: str) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out += [escape(text[last:start]), f"<{tag}>", escape(text[start:end]), f"</{tag}>"]
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
 
 
 @dataclass
