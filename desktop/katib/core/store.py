@@ -13,7 +13,7 @@ writes. Typical use by the window:
     saver.text_changed(editor_text)           # on every keystroke; never blocks
     saver.paragraph_generated(editor_text)    # after each paragraph the model wrote
     saver.close()                             # when the draft is closed
-    hits = store.search("permis de construire")   # SearchHit.marked("<b>", "</b>")
+    hits = store.search("permis de construire")   # hit.snippet_html() for a QLabel
     store.delete("draft", draft_id); store.undo_delete("draft", draft_id)
     store.mark_exported("draft", draft_id, "lettre.docx")
     store.close()
