@@ -164,7 +164,7 @@ def shoot(lang: str, out: Path, quick: bool) -> None:
         if history.rows():
             history.select(*history.rows()[0])
         grab(window, out / f"{lang}-3-history.png")
-        history.search_edit.setText("acte" if lang == "fr" else "رسم")
+        history.search_edit.setText("proces verbal demolition" if lang == "fr" else "رسم الولادة")
         spin_until(lambda: not history.search_timer.isActive(), 5)
         grab(window, out / f"{lang}-4-history-search.png")
 

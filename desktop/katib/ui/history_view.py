@@ -170,8 +170,10 @@ class HistoryView(View):
         self.app.language_changed.connect(self._on_app_language_changed)
 
     def retranslate(self) -> None:
-        self.search_edit.setPlaceholderText(
-            self.tr("Search drafts, summaries and documents (accents and vowels ignored)"))
+        self.search_edit.setPlaceholderText(self.tr("Search drafts, summaries, documents… "
+                                                    "(Ctrl+F)"))
+        self.search_edit.setToolTip(self.tr("Every word must occur. Accents, capitals and "
+                                            "Arabic vowel marks are ignored."))
         self._fill_combo(self.kind_filter, [
             ("", self.tr("Everything")), ("draft", self.tr("Drafts")),
             ("summary", self.tr("Summaries")), ("document", self.tr("Imported documents"))])
@@ -204,10 +206,27 @@ class HistoryView(View):
 
     # -- filling the list ------------------------------------------------------------
     def kind_name(self, kind: str, type_id: str | None = None) -> str:
+        """"Summary", or for a draft its document type ("Reply to a citizen") when known."""
+        if kind == "draft" and type_id:
+            label = self._type_labels().get(type_id)
+            if label:
+                return label
         names = {"draft": self.tr("Draft"), "summary": self.tr("Summary"),
                  "document": self.tr("Document")}
-        name = names.get(kind, kind)
-        return f"{name} · {type_id}" if type_id else name
+        return names.get(kind, kind)
+
+    def _type_labels(self) -> dict[str, str]:
+        """Document type names in the interface language, from the drafting templates."""
+        lang = self.app.language
+        if getattr(self, "_labels_lang", None) != lang:
+            try:
+                from katib.core.drafting.templates import load_templates
+
+                self._labels = {t.id: t.label(lang) for t in load_templates().types()}
+            except Exception:  # templates are optional here: the kind name stands in
+                self._labels = {}
+            self._labels_lang = lang
+        return self._labels
 
     def date_text(self, iso: str) -> str:
         moment = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
@@ -247,6 +266,9 @@ class HistoryView(View):
                                   item.updated_at, "")
         except Exception as exc:  # a locked or damaged database: say so, keep the screen
             self.show_error(exc)
+        # Excerpts exist only for search results.
+        self.tree.setColumnHidden(COLUMNS.index("excerpt"),
+                                  not self.search_edit.text().strip())
         self._update_empty_label()
         if selected is not None:
             self.select(*selected)

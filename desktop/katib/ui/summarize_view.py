@@ -457,7 +457,8 @@ class SummarizeView(View):
             document_ids = store.add_documents([
                 {"path": d.path, "text": d.text(), "pages": d.pages, "language": d.language,
                  "title": d.title or d.name} for d in documents])
-            title = note.title or ", ".join(note.files)[:200]
+            # "Note de synthèse — pv.pdf": the history must tell one note from another.
+            title = f"{note.title} — {', '.join(note.files)}"[:200]
             self.summary_id = store.add_summary(
                 title, note.lang, note.text(), data=note.to_data(), document_ids=document_ids,
                 model=model if model and Path(model).is_file() else None)
