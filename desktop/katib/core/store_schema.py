@@ -184,6 +184,8 @@ def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT, create: bool = True,
         conn.execute("PRAGMA foreign_keys=ON")
         # Deleted rows (retention, purged trash) are overwritten with zeros.
         conn.execute("PRAGMA secure_delete=ON")
+        # After a big import the log shrinks back instead of keeping old page images.
+        conn.execute("PRAGMA journal_size_limit=16777216")
         return db
     except sqlite3.Error as exc:
         conn.close()
