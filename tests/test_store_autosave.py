@@ -6,6 +6,8 @@ import threading
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from katib.core.autosave import Autosaver
 from katib.core.paths import Paths
@@ -121,3 +123,38 @@ def test_a_closed_store_keeps_the_text_and_says_so(tmp_path):
         saver.close()
     assert saver.text == "tapé après la fermeture" and saver.dirty
     assert "fermé" in caught.value.localized("fr")
+
+
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory):
+    s = Store.open(make_paths(tmp_path_factory.mktemp("autosave-prop")), auto_backup=False)
+    yield s
+    s.close()
+
+
+@given(actions=st.lists(st.tuples(st.sampled_from(["type", "paragraph", "finished", "flush",
+                                                   "pause"]),
+                                  st.text(alphabet="abcأبت ", max_size=8)),
+                        min_size=1, max_size=25))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_whatever_the_order_the_last_text_given_is_the_one_on_disk(shared_store, actions):
+    draft = shared_store.create_draft("lettre", "fr", "Propriété", {}, "")
+    saver = Autosaver(shared_store, draft, delay=0.05)
+    text = ""
+    for action, piece in actions:
+        if action == "pause":
+            time.sleep(0.03)
+            continue
+        if action == "flush":
+            saver.flush()
+            assert on_disk(shared_store, draft) == text
+            continue
+        text += piece
+        {"type": saver.text_changed, "paragraph": saver.paragraph_generated,
+         "finished": saver.generation_finished}[action](text)
+    saver.close()
+    assert not saver.dirty and on_disk(shared_store, draft) == text
+    versions = shared_store.get_draft(draft).versions
+    assert [v.n for v in versions] == list(range(1, len(versions) + 1))
+    if text:
+        assert versions[-1].text == text
