@@ -159,6 +159,20 @@ def test_restore_onto_a_new_machine(paths, tmp_path):
         assert sorted(i.id for i in store.list_items()) == sorted(ids)
 
 
+def test_restore_from_a_live_database_includes_its_write_ahead_log(paths, tmp_path):
+    """Given another Katib's katib.db while it runs, the restore sees what is still in its -wal."""
+    other = make_paths(tmp_path / "other")
+    live = Store.open(other, auto_backup=False)
+    try:
+        draft = live.create_draft("lettre", "fr", "Encore dans le journal", {}, "texte récent")
+        assert other.data.joinpath("katib.db-wal").stat().st_size > 0
+        Store.restore(paths, other.database)
+    finally:
+        live.close()
+    with Store.open(paths, auto_backup=False) as store:
+        assert store.get_draft(draft).text == "texte récent"
+
+
 def test_restore_keeps_the_replaced_database(paths, tmp_path):
     ids = filled(paths)
     with Store.open(paths, auto_backup=False) as store:

@@ -227,7 +227,7 @@ def restore(paths: Paths, backup: Path) -> RestoreResult:
     try:
         try:
             create_private_file(copy)
-            shutil.copyfile(backup, copy)
+            _copy_database(backup, copy)
             with open(copy, "rb+") as handle:
                 os.fsync(handle.fileno())
         except OSError as exc:
@@ -250,6 +250,26 @@ def restore(paths: Paths, backup: Path) -> RestoreResult:
                          copy.with_name(copy.name + "-shm")):
             leftover.unlink(missing_ok=True)
         lock.release()
+
+
+def _copy_database(source: Path, dest: Path) -> None:
+    """Copy through SQLite when it can read the file (a live database's -wal is then
+    included); byte for byte otherwise, and let the checks judge the copy."""
+    with open(source, "rb") as handle:
+        is_sqlite = handle.read(16) == SQLITE_MAGIC
+    if is_sqlite:
+        try:
+            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            dst = sqlite3.connect(str(dest))
+            try:
+                src.backup(dst)
+                return
+            finally:
+                dst.close()
+                src.close()
+        except sqlite3.Error:
+            pass
+    shutil.copyfile(source, dest)
 
 
 def backup_due(paths: Paths, every_seconds: float) -> bool:
