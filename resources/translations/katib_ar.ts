@@ -590,8 +590,8 @@
         <translation>تلقائي</translation>
     </message>
     <message>
-        <source>Processor threads the model uses; a change applies when the model is next loaded.</source>
-        <translation>خيوط المعالج التي يستعملها النموذج؛ يسري التغيير عند التحميل القادم للنموذج.</translation>
+        <source>Processor threads the model uses; the model is reloaded when this changes.</source>
+        <translation>خيوط المعالج التي يستعملها النموذج؛ يُعاد تحميل النموذج عند تغييرها.</translation>
     </message>
     <message>
         <source>Font size</source>
@@ -623,7 +623,7 @@
     </message>
 </context>
 <context>
-    <name>SummarizeView</name>
+    <name>SourcePanel</name>
     <message>
         <source>Add &amp;files…</source>
         <translation>إضافة ملفات…</translation>
@@ -644,6 +644,41 @@
         <source>Or drop files or a folder on the list. Katib reads Word, PDF, text, OpenDocument, web pages and e-mails.</source>
         <translation>أو اسحبوا ملفات أو مجلدا وأفلتوه على القائمة. يقرأ كاتب ملفات Word وPDF والنصوص وOpenDocument وصفحات الويب والرسائل الإلكترونية.</translation>
     </message>
+    <message>
+        <source>Documents to summarize</source>
+        <translation>الوثائق المراد تلخيصها</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>الوثائق (%1)</translation>
+    </message>
+    <message>
+        <source>A folder to summarize (a dossier)</source>
+        <translation>مجلد لتلخيصه (ملف إداري)</translation>
+    </message>
+    <message>
+        <source>No document Katib can read was found there.</source>
+        <translation>لم يُعثر هناك على أي وثيقة يستطيع كاتب قراءتها.</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 صفحات</translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 كلمة</translation>
+    </message>
+    <message>
+        <source>password needed</source>
+        <translation>كلمة المرور مطلوبة</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+</context>
+<context>
+    <name>SummarizeView</name>
     <message>
         <source>Note in:</source>
         <translation>المذكرة بـ:</translation>
@@ -691,38 +726,6 @@
     <message>
         <source>Add one or more documents, choose the language and the detail of the note, then press Summarize. Each point of the note cites the passage it comes from: click [1] to read it.</source>
         <translation>أضيفوا وثيقة أو أكثر، واختاروا لغة المذكرة ومستوى تفصيلها، ثم اضغطوا على «تلخيص». كل نقطة في المذكرة تحيل إلى المقطع الذي أُخذت منه: انقروا على [1] لقراءته.</translation>
-    </message>
-    <message>
-        <source>Documents to summarize</source>
-        <translation>الوثائق المراد تلخيصها</translation>
-    </message>
-    <message>
-        <source>Documents (%1)</source>
-        <translation>الوثائق (%1)</translation>
-    </message>
-    <message>
-        <source>A folder to summarize (a dossier)</source>
-        <translation>مجلد لتلخيصه (ملف إداري)</translation>
-    </message>
-    <message>
-        <source>No document Katib can read was found there.</source>
-        <translation>لم يُعثر هناك على أي وثيقة يستطيع كاتب قراءتها.</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 صفحات</translation>
-    </message>
-    <message>
-        <source>%1 words</source>
-        <translation>%1 كلمة</translation>
-    </message>
-    <message>
-        <source>password needed</source>
-        <translation>كلمة المرور مطلوبة</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>كلمة المرور</translation>
     </message>
     <message>
         <source>Add at least one document that could be read.</source>

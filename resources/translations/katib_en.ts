@@ -590,8 +590,8 @@
         <translation>Automatic</translation>
     </message>
     <message>
-        <source>Processor threads the model uses; a change applies when the model is next loaded.</source>
-        <translation>Processor threads the model uses; a change applies when the model is next loaded.</translation>
+        <source>Processor threads the model uses; the model is reloaded when this changes.</source>
+        <translation>Processor threads the model uses; the model is reloaded when this changes.</translation>
     </message>
     <message>
         <source>Font size</source>
@@ -623,7 +623,7 @@
     </message>
 </context>
 <context>
-    <name>SummarizeView</name>
+    <name>SourcePanel</name>
     <message>
         <source>Add &amp;files…</source>
         <translation>Add &amp;files…</translation>
@@ -644,6 +644,41 @@
         <source>Or drop files or a folder on the list. Katib reads Word, PDF, text, OpenDocument, web pages and e-mails.</source>
         <translation>Or drop files or a folder on the list. Katib reads Word, PDF, text, OpenDocument, web pages and e-mails.</translation>
     </message>
+    <message>
+        <source>Documents to summarize</source>
+        <translation>Documents to summarize</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>A folder to summarize (a dossier)</source>
+        <translation>A folder to summarize (a dossier)</translation>
+    </message>
+    <message>
+        <source>No document Katib can read was found there.</source>
+        <translation>No document Katib can read was found there.</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 words</translation>
+    </message>
+    <message>
+        <source>password needed</source>
+        <translation>password needed</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>SummarizeView</name>
     <message>
         <source>Note in:</source>
         <translation>Note in:</translation>
@@ -691,38 +726,6 @@
     <message>
         <source>Add one or more documents, choose the language and the detail of the note, then press Summarize. Each point of the note cites the passage it comes from: click [1] to read it.</source>
         <translation>Add one or more documents, choose the language and the detail of the note, then press Summarize. Each point of the note cites the passage it comes from: click [1] to read it.</translation>
-    </message>
-    <message>
-        <source>Documents to summarize</source>
-        <translation>Documents to summarize</translation>
-    </message>
-    <message>
-        <source>Documents (%1)</source>
-        <translation>Documents (%1)</translation>
-    </message>
-    <message>
-        <source>A folder to summarize (a dossier)</source>
-        <translation>A folder to summarize (a dossier)</translation>
-    </message>
-    <message>
-        <source>No document Katib can read was found there.</source>
-        <translation>No document Katib can read was found there.</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pages</translation>
-    </message>
-    <message>
-        <source>%1 words</source>
-        <translation>%1 words</translation>
-    </message>
-    <message>
-        <source>password needed</source>
-        <translation>password needed</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Password</translation>
     </message>
     <message>
         <source>Add at least one document that could be read.</source>

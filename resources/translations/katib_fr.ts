@@ -590,8 +590,8 @@
         <translation>Automatique</translation>
     </message>
     <message>
-        <source>Processor threads the model uses; a change applies when the model is next loaded.</source>
-        <translation>Fils du processeur utilisés par le modèle ; une modification s&apos;applique au prochain chargement du modèle.</translation>
+        <source>Processor threads the model uses; the model is reloaded when this changes.</source>
+        <translation>Fils du processeur utilisés par le modèle ; le modèle est rechargé quand ce nombre change.</translation>
     </message>
     <message>
         <source>Font size</source>
@@ -623,7 +623,7 @@
     </message>
 </context>
 <context>
-    <name>SummarizeView</name>
+    <name>SourcePanel</name>
     <message>
         <source>Add &amp;files…</source>
         <translation>Ajouter des &amp;fichiers…</translation>
@@ -644,6 +644,41 @@
         <source>Or drop files or a folder on the list. Katib reads Word, PDF, text, OpenDocument, web pages and e-mails.</source>
         <translation>Ou déposez des fichiers ou un dossier sur la liste. Katib lit les fichiers Word, PDF, texte, OpenDocument, les pages web et les courriels.</translation>
     </message>
+    <message>
+        <source>Documents to summarize</source>
+        <translation>Documents à résumer</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>A folder to summarize (a dossier)</source>
+        <translation>Un dossier à résumer</translation>
+    </message>
+    <message>
+        <source>No document Katib can read was found there.</source>
+        <translation>Aucun document lisible par Katib n&apos;a été trouvé à cet endroit.</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 mots</translation>
+    </message>
+    <message>
+        <source>password needed</source>
+        <translation>mot de passe nécessaire</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+</context>
+<context>
+    <name>SummarizeView</name>
     <message>
         <source>Note in:</source>
         <translation>Note en :</translation>
@@ -691,38 +726,6 @@
     <message>
         <source>Add one or more documents, choose the language and the detail of the note, then press Summarize. Each point of the note cites the passage it comes from: click [1] to read it.</source>
         <translation>Ajoutez un ou plusieurs documents, choisissez la langue et le niveau de détail de la note, puis cliquez sur Résumer. Chaque point de la note cite le passage dont il vient : cliquez sur [1] pour le lire.</translation>
-    </message>
-    <message>
-        <source>Documents to summarize</source>
-        <translation>Documents à résumer</translation>
-    </message>
-    <message>
-        <source>Documents (%1)</source>
-        <translation>Documents (%1)</translation>
-    </message>
-    <message>
-        <source>A folder to summarize (a dossier)</source>
-        <translation>Un dossier à résumer</translation>
-    </message>
-    <message>
-        <source>No document Katib can read was found there.</source>
-        <translation>Aucun document lisible par Katib n&apos;a été trouvé à cet endroit.</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 pages</translation>
-    </message>
-    <message>
-        <source>%1 words</source>
-        <translation>%1 mots</translation>
-    </message>
-    <message>
-        <source>password needed</source>
-        <translation>mot de passe nécessaire</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Add at least one document that could be read.</source>

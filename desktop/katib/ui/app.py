@@ -209,9 +209,28 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, app.load_model)
+    _close_on_signals(window)
     code = qt_app.exec()
     app.shutdown()
     return code
+
+
+def _close_on_signals(window) -> None:
+    """SIGTERM (session logout) and Ctrl+C close the window the normal way: work is saved."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def handler(_signum, _frame) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    window._signal_timer = QTimer(window)
+    window._signal_timer.timeout.connect(lambda: None)
+    window._signal_timer.start(500)
 
 
 if __name__ == "__main__":

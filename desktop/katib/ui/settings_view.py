@@ -129,8 +129,8 @@ class SettingsView(View):
         self.output_label.setText(self.tr("Default output language"))
         self.threads_label.setText(self.tr("Threads"))
         self.threads.setSpecialValueText(self.tr("Automatic"))
-        self.threads.setToolTip(self.tr("Processor threads the model uses; a change "
-                                        "applies when the model is next loaded."))
+        self.threads.setToolTip(self.tr("Processor threads the model uses; the model is "
+                                        "reloaded when this changes."))
         self.font_label.setText(self.tr("Font size"))
         self.font_size.setSuffix(self.tr(" pt"))
         self.privacy_text.setText(self.tr(
@@ -172,6 +172,7 @@ class SettingsView(View):
             setattr(settings.office, name, edit.text().strip())
         settings.office.logo_path = self.logo_edit.text().strip()
         settings.output_language = self.output_language.currentData()
+        reload_model = settings.threads != self.threads.value()
         settings.threads = self.threads.value()
         settings.font_size = self.font_size.value()
         settings.interface_language = self.interface_language.currentData()
@@ -182,5 +183,7 @@ class SettingsView(View):
             return
         self.app.apply_font_size()
         self.app.set_language(settings.interface_language)  # retranslates every screen
+        if reload_model and not self.app.lane.busy:
+            self.app.load_model()  # the new thread count applies now
         self.saved_label.setText(self.tr("Settings saved."))
         self.status_message.emit(self.tr("Settings saved."))
