@@ -179,3 +179,31 @@ def test_a_model_failure_is_a_plain_message_and_the_edited_text_stays(qtbot, mak
     assert view.editor.toPlainText() == "Texte revu à la main par l'agent."
     assert view.form.values()["recipient_name"] == "Karim Benali"
     assert view.regenerate_button.isEnabled()
+
+
+def test_copy_and_print_carry_the_whole_letter_in_its_direction(qtbot, make_app):
+    from PySide6.QtGui import QGuiApplication
+
+    from katib.ui.draft_output import printable_document
+
+    engine = ScriptedEngine(answers=[" وسيتم إشعاركم بالنتيجة في أقرب الآجال."])
+    app = make_app(engine=engine, language="ar")
+    view = _draft_view(qtbot, app)
+    view.lang_combo.setCurrentIndex(view.lang_combo.findData("ar"))
+    view.form.editors["recipient_name"].setText("كريم بنعلي")
+    view.form.editors["subject"].setText("شهادة السكنى")
+    view.generate()
+    qtbot.waitUntil(lambda: not view.busy(), timeout=10000)
+    assert "أقرب الآجال" in view.editor.toPlainText()
+
+    view.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert "كريم بنعلي" in copied and "أقرب الآجال" in copied
+    assert copied.index("كريم بنعلي") < copied.index("أقرب الآجال")
+
+    document = printable_document(view.draft, view.editor.toPlainText())
+    assert "أقرب الآجال" in document.toPlainText()
+    block = document.begin()
+    while block.isValid():
+        assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        block = block.next()

@@ -38,6 +38,7 @@ class FirstRunDialog(QDialog):
         self.app = app
         self.setObjectName("firstRunDialog")
         self.setModal(True)
+        self.setMinimumWidth(560)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.privacy = QLabel()
