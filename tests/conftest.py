@@ -106,3 +106,8 @@ def _same_fs(a: Path, b: Path) -> bool:
         return os.stat(a).st_dev == os.stat(b).st_dev
     except OSError:
         return False
+
+
+# The window's fixtures (an app on a scripted engine, a fresh KATIB_HOME) for every
+# tests/test_ui_*.py; see tests/ui_fakes.py.
+from ui_fakes import make_app, ui_home  # noqa: E402,F401
