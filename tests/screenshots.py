@@ -32,7 +32,8 @@ OFFICE = {
                direction="Province de Kénitra", service="Commune de Sidi Slimane — "
                "Service de l'état civil", city="Sidi Slimane", phone="05 37 50 12 34",
                signatory_name="Karim El Idrissi", signatory_title="Le Président du Conseil"),
-    "ar": dict(state="المملكة المغربية", ministry="وزارة الداخلية", direction="عمالة إقليم القنيطرة",
+    "ar": dict(state="المملكة المغربية", ministry="وزارة الداخلية",
+               direction="عمالة إقليم القنيطرة",
                service="جماعة سيدي سليمان — مصلحة الحالة المدنية", city="سيدي سليمان",
                phone="05 37 50 12 34", signatory_name="كريم الإدريسي",
                signatory_title="رئيس المجلس الجماعي"),
@@ -148,11 +149,13 @@ def shoot(lang: str, out: Path, quick: bool) -> None:
     if summarize is not None:
         index = summarize.language_combo.findData(lang)
         summarize.language_combo.setCurrentIndex(index)
-        summarize.add_paths([EVAL / SOURCE[lang]])
-        spin_until(lambda: not summarize.reading, 120)
+        if lang != "fr":  # a French source: each point is translated, so keep the note short
+            summarize.detail_combo.setCurrentIndex(0)
+        summarize.files.add_paths([EVAL / SOURCE[lang]])
+        spin_until(lambda: not summarize.files.reading, 120)
         if not quick:
             summarize.start()
-            spin_until(lambda: not summarize.busy(), 600)
+            spin_until(lambda: not summarize.busy(), 1200)
             cited = summarize.note.citations() if summarize.note else []
             if cited:
                 summarize.show_citation(cited[0])

@@ -30,8 +30,8 @@ def open_view(qtbot, app):
 
 
 def read_pv(qtbot, view, eval_dir) -> None:
-    view.add_paths([eval_dir / PV])
-    qtbot.waitUntil(lambda: not view.reading and bool(view.ready_documents()), timeout=60000)
+    view.files.add_paths([eval_dir / PV])
+    qtbot.waitUntil(lambda: not view.files.reading and bool(view.ready_documents()), timeout=60000)
 
 
 @pytest.fixture
@@ -113,8 +113,8 @@ def test_dossier_shows_each_file_then_the_cover_note(qtbot, make_app, eval_dir, 
                       "Le budget est adopté à l'unanimité des membres présents.\n\n"
                       "Le président demande aux services de préparer le rapport avant le "
                       "30 septembre.", encoding="utf-8")
-    view.add_paths([eval_dir / PV, second])
-    qtbot.waitUntil(lambda: not view.reading and len(view.ready_documents()) == 2,
+    view.files.add_paths([eval_dir / PV, second])
+    qtbot.waitUntil(lambda: not view.files.reading and len(view.ready_documents()) == 2,
                     timeout=60000)
     parts: list = []
     view.summarize_button.click()

@@ -29,22 +29,22 @@ def view(qtbot, make_app):
 
 
 def add_and_wait(qtbot, view, *paths: Path) -> None:
-    view.add_paths(list(paths))
-    qtbot.waitUntil(lambda: not view.reading, timeout=60000)
+    view.files.add_paths(list(paths))
+    qtbot.waitUntil(lambda: not view.files.reading, timeout=60000)
 
 
 def row_state(view, path: Path) -> str:
     from katib.ui.source_list import STATE_ROLE
 
-    return view.sources.item_for(path).data(STATE_ROLE)
+    return view.files.sources.item_for(path).data(STATE_ROLE)
 
 
 def test_reads_a_real_pdf_with_its_pages(qtbot, view, eval_dir):
     path = eval_dir / PV
     add_and_wait(qtbot, view, path)
     assert row_state(view, path) == "read"
-    assert "2 pages" in view.sources.item_for(path).text()
-    document = view.documents[path]
+    assert "2 pages" in view.files.sources.item_for(path).text()
+    document = view.files.documents[path]
     assert document.pages == 2 and len(document.blocks) > 10
     assert view.summarize_button.isEnabled()
 
@@ -53,18 +53,18 @@ def test_password_protected_pdf_offers_the_password(qtbot, view, eval_dir):
     path = eval_dir / "documents/pdf/encrypted-password-example.pdf"
     add_and_wait(qtbot, view, path)
     assert row_state(view, path) == "locked"
-    dialog = view.password_dialog
+    dialog = view.files.password_dialog
     assert dialog is not None and dialog.isVisible()
     assert "mot de passe" in dialog.labelText()  # the interface language: French
     dialog.setTextValue("not-the-password")
     dialog.accept()
-    qtbot.waitUntil(lambda: not view.reading and view.password_dialog is not dialog,
+    qtbot.waitUntil(lambda: not view.files.reading and view.files.password_dialog is not dialog,
                     timeout=60000)
-    assert "incorrect" in view.password_dialog.labelText()
-    view.password_dialog.setTextValue("test")
-    view.password_dialog.accept()
+    assert "incorrect" in view.files.password_dialog.labelText()
+    view.files.password_dialog.setTextValue("test")
+    view.files.password_dialog.accept()
     qtbot.waitUntil(lambda: row_state(view, path) == "read", timeout=60000)
-    assert view.documents[path].blocks
+    assert view.files.documents[path].blocks
 
 
 def test_scanned_and_damaged_files_say_why_in_french(qtbot, view, eval_dir, tmp_path):
@@ -73,9 +73,9 @@ def test_scanned_and_damaged_files_say_why_in_french(qtbot, view, eval_dir, tmp_
     good = eval_dir / PV
     add_and_wait(qtbot, view, scanned, damaged, good)
     assert row_state(view, scanned) == "failed"
-    assert "numérisées" in view.sources.item_for(scanned).text()
+    assert "numérisées" in view.files.sources.item_for(scanned).text()
     assert row_state(view, damaged) == "failed"
-    assert "endommagé" in view.sources.item_for(damaged).text()
+    assert "endommagé" in view.files.sources.item_for(damaged).text()
     assert row_state(view, good) == "read"  # one bad file does not stop the others
     assert view.error_box is not None
     assert [d.name for d in view.ready_documents()] == [good.name]
@@ -89,7 +89,7 @@ def test_a_folder_adds_its_readable_files(qtbot, view, eval_dir, tmp_path):
                                       encoding="utf-8")
     (folder / "image.png").write_bytes(b"\x89PNG")
     add_and_wait(qtbot, view, folder)
-    assert [p.name for p in view.sources.paths()] == ["notes.txt", "pv.pdf"]
+    assert [p.name for p in view.files.sources.paths()] == ["notes.txt", "pv.pdf"]
     assert len(view.ready_documents()) == 2
 
 

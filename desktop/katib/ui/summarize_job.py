@@ -114,7 +114,7 @@ class SummaryRun(QObject):
         result = summarizer.summarize(self.documents, lang=self.lang, detail=self.detail,
                                       cancel=cancel, progress=on_progress)
         return convert(result, self.documents, self.detail)
-        yield  # noqa: unreachable — makes this a generator, as the lane expects
+        yield  # unreachable: makes this function a generator, as the lane expects
 
     # -- back on the GUI thread ------------------------------------------------------
     @Slot(object)

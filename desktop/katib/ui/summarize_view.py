@@ -1,10 +1,9 @@
 """Summarize: files or a folder in, a note de synthèse out, every point checkable.
 
-Files are read in the background (a password-protected PDF asks for its
-password; a scanned or damaged file says so in the interface language and the
-others go on). The summary runs on the model lane: a progress bar says "part i
-of N" and the time left, Stop cancels within a token, and the note appears
-section by section. Clicking a citation [n] shows the cited passage with its
+Files are chosen and read by the `SourcePanel` on the left. The summary runs
+on the model lane: a progress bar says "part i of N" and the time left, Stop
+cancels within a token, the words the model writes show as they come, and a
+dossier's notes appear file by file. Clicking a citation [n] shows the cited passage with its
 page; the note is kept in the history and exported as a .docx.
 """
 
@@ -14,15 +13,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -33,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from katib.ui import summarize_job
 from katib.ui.citation_panel import CitationPanel
-from katib.ui.source_list import SUPPORTED, SourceList, expand_paths
+from katib.ui.source_panel import SourcePanel, documents_folder
 from katib.ui.summary_note import Note, note_html
 from katib.ui.view import View
 from katib.ui.widgets import language_names
-from katib.ui.workers import error_text, run_in_background
+from katib.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from katib.ui.app import KatibApp
@@ -50,13 +47,9 @@ class SummarizeView(View):
 
     def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
-        self.documents: dict[Path, object] = {}  # path -> katib.core.documents Document
-        self.passwords: dict[Path, str] = {}
-        self.reading: set[Path] = set()
         self.note: Note | None = None
         self.run: summarize_job.SummaryRun | None = None
         self.summary_id: int | None = None
-        self.password_dialog: QInputDialog | None = None
         self._started = 0.0
         self.step = None  # the last summarize_job.Step reported
         self.writing = ""  # what the model is writing now
@@ -67,22 +60,7 @@ class SummarizeView(View):
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
-        self.add_files_button = QPushButton()
-        self.add_files_button.setObjectName("addFiles")
-        self.add_folder_button = QPushButton()
-        self.add_folder_button.setObjectName("addFolder")
-        self.remove_button = QPushButton()
-        self.remove_button.setObjectName("removeFiles")
-        self.sources = SourceList()
-        self.drop_hint = QLabel()
-        self.drop_hint.setWordWrap(True)
-        self.drop_hint.setStyleSheet("QLabel { color: #666; }")
-        file_buttons = QHBoxLayout()
-        file_buttons.addWidget(self.add_files_button)
-        file_buttons.addWidget(self.add_folder_button)
-        file_buttons.addWidget(self.remove_button)
-        file_buttons.addStretch(1)
-
+        self.files = SourcePanel(self.app)
         self.language_label = QLabel()
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("summaryLanguage")
@@ -125,14 +103,8 @@ class SummarizeView(View):
         self.note_view.setObjectName("summaryNote")
         self.note_view.setOpenLinks(False)
         self.citations = CitationPanel()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(file_buttons)
-        left_layout.addWidget(self.sources, 1)
-        left_layout.addWidget(self.drop_hint)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.files)
         self.splitter.addWidget(self.note_view)
         self.splitter.addWidget(self.citations)
         self.splitter.setStretchFactor(0, 2)
@@ -155,27 +127,18 @@ class SummarizeView(View):
         self.progress.hide()
 
     def _connect_signals(self) -> None:
-        self.add_files_button.clicked.connect(self.choose_files)
-        self.add_folder_button.clicked.connect(self.choose_folder)
-        self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self.sources.paths_dropped.connect(self.add_paths)
-        self.sources.itemSelectionChanged.connect(self._update_actions)
+        self.files.changed.connect(self._update_actions)
+        self.files.error.connect(self.show_error)
         self.summarize_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.export_button.clicked.connect(self.choose_export)
         self.note_view.anchorClicked.connect(self._on_note_view_anchor_clicked)
         self.stop_shortcut.activated.connect(self.stop)
         self.run_shortcut.activated.connect(self.start)
-        self.open_shortcut.activated.connect(self.choose_files)
+        self.open_shortcut.activated.connect(self.files.choose_files)
         self.export_shortcut.activated.connect(self.choose_export)
 
     def retranslate(self) -> None:
-        self.add_files_button.setText(self.tr("Add &files…"))
-        self.add_files_button.setToolTip(self.tr("Add documents to summarize (Ctrl+O)"))
-        self.add_folder_button.setText(self.tr("Add a f&older…"))
-        self.remove_button.setText(self.tr("&Remove"))
-        self.drop_hint.setText(self.tr("Or drop files or a folder on the list. Katib reads "
-                                       "Word, PDF, text, OpenDocument, web pages and e-mails."))
         self.language_label.setText(self.tr("Note in:"))
         self.detail_label.setText(self.tr("Detail:"))
         for index, text in enumerate((self.tr("Short"), self.tr("Standard"),
@@ -196,99 +159,9 @@ class SummarizeView(View):
                     "note, then press Summarize. Each point of the note cites the passage it "
                     "comes from: click [1] to read it."))
 
-    # -- files -----------------------------------------------------------------------
-    @Slot()
-    def choose_files(self) -> None:
-        patterns = " ".join(f"*{ext}" for ext in SUPPORTED)
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Documents to summarize"), self._start_folder(),
-            self.tr("Documents (%1)").replace("%1", patterns))
-        self.add_paths([Path(n) for n in names])
-
-    @Slot()
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("A folder to summarize (a dossier)"), self._start_folder())
-        if folder:
-            self.add_paths([Path(folder)])
-
-    def _start_folder(self) -> str:
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-    @Slot(list)
-    def add_paths(self, paths: list[Path]) -> None:
-        """Add files (folders give their readable files) and read them in the background."""
-        files = expand_paths([Path(p) for p in paths])
-        if paths and not files:
-            self.show_error(self.tr("No document Katib can read was found there."))
-        for path in files:
-            if self.sources.add_path(path) is not None:
-                self.read(path)
-        self._update_actions()
-
-    def read(self, path: Path, password: str | None = None) -> None:
-        from katib.core.documents.readers import read_document
-
-        self.reading.add(path)
-        self._update_actions()
-        run_in_background(
-            # Files from outside are read in a child process: a hostile file cannot hang
-            # or crash the window.
-            lambda: read_document(path, password, isolated=True),
-            lambda doc, p=path: self._on_read_succeeded(p, doc),
-            lambda exc, p=path: self._on_read_failed(p, exc))
-
-    def _on_read_succeeded(self, path: Path, document) -> None:
-        self.reading.discard(path)
-        item = self.sources.item_for(path)
-        if item is None:  # removed while it was being read
-            return
-        self.documents[path] = document
-        if document.pages:
-            detail = self.tr("%1 pages").replace("%1", str(document.pages))
-        else:
-            detail = self.tr("%1 words").replace("%1", str(document.word_count()))
-        self.sources.set_state(item, "read", detail)
-        self._update_actions()
-
-    def _on_read_failed(self, path: Path, error: BaseException) -> None:
-        from katib.core.documents.errors import PasswordRequired
-
-        self.reading.discard(path)
-        item = self.sources.item_for(path)
-        if item is None:
-            return
-        text = error_text(error, self.app.language)
-        if isinstance(error, PasswordRequired):
-            self.sources.set_state(item, "locked", self.tr("password needed"))
-            self.ask_password(path, text)
-        else:
-            self.sources.set_state(item, "failed", text)
-            self.show_error(text)
-        self._update_actions()
-
-    def ask_password(self, path: Path, text: str) -> None:
-        """Offer to type the password (window-modal, not blocking: the rest goes on)."""
-        dialog = QInputDialog(self)
-        dialog.setObjectName("passwordDialog")
-        dialog.setWindowTitle(self.tr("Password"))
-        dialog.setLabelText(text)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(lambda value, p=path: self.read(p, value))
-        dialog.open()
-        self.password_dialog = dialog
-
-    @Slot()
-    def _on_remove_button_clicked(self) -> None:
-        for item in self.sources.selectedItems():
-            self.documents.pop(item.data(Qt.ItemDataRole.UserRole), None)
-        self.sources.remove_selected()
-        self._update_actions()
-
     def ready_documents(self) -> list:
         """The documents read so far, in the list's order."""
-        return [self.documents[p] for p in self.sources.paths() if p in self.documents]
+        return self.files.ready_documents()
 
     # -- summarizing -----------------------------------------------------------------
     def busy(self) -> bool:
@@ -425,9 +298,8 @@ class SummarizeView(View):
         self.stop_button.setEnabled(running)
         self.export_button.setEnabled(not running and self.note is not None
                                       and bool(self.note.sections))
-        self.remove_button.setEnabled(not running and bool(self.sources.selectedItems()))
-        for widget in (self.language_combo, self.detail_combo, self.add_files_button,
-                       self.add_folder_button):
+        self.files.set_locked(running)
+        for widget in (self.language_combo, self.detail_combo):
             widget.setEnabled(not running)
 
     # -- citations -------------------------------------------------------------------
@@ -473,7 +345,7 @@ class SummarizeView(View):
         try:
             if isinstance(payload, dict) and "document_id" in payload:
                 document = store.get_document(payload["document_id"])
-                self.add_paths([Path(document.path)])
+                self.files.add_paths([Path(document.path)])
                 return
             summary = store.get_summary(int(payload))
         except Exception as exc:
@@ -495,7 +367,7 @@ class SummarizeView(View):
     def choose_export(self) -> None:
         if self.note is None or not self.note.sections or self.busy():
             return
-        default = Path(self._start_folder()) / (self.tr("note-de-synthese") + ".docx")
+        default = Path(documents_folder()) / (self.tr("note-de-synthese") + ".docx")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the note"), str(default),
                                               self.tr("Word document (*.docx)"))
         if name:
