@@ -208,9 +208,11 @@ def test_drafting_through_the_server(server_engine):
     items = list(drafter.draft_stream("reply_citizen", "fr", fields, max_tokens=40))
     draft = items[-1]
     assert isinstance(draft, Draft) and all(isinstance(i, str) for i in items[:-1])
-    assert len(items) >= 3  # the opening sentence, then streamed pieces from the server
-    assert draft.body.startswith(draft.lead.strip()[:20]) and len(draft.body) > len(draft.lead)
-    assert 1 <= draft.stats["generated_tokens"] <= 40 and not draft.cancelled
+    # The opening sentence from the template, then what the server streamed.
+    assert items[0] == draft.lead and "".join(items[1:-1]) == draft.generated
+    assert draft.body.startswith(draft.lead.strip()[:20]) and not draft.cancelled
+    assert draft.stats["generated_tokens"] <= 40 and draft.stats["total_seconds"] > 0
+    assert draft.stats["stop_reason"] in ("eos", "stop", "length")
 
 
 def test_summarizing_through_the_server(server_engine, eval_dir):
@@ -225,3 +227,25 @@ def test_summarizing_through_the_server(server_engine, eval_dir):
     for section in note.sections:  # every point the checker kept cites a real block
         for point in section.points:
             assert all(document.block(c.n) is not None for c in point.citations)
+
+
+def test_cli_draft_with_server_option_writes_a_docx(llama_server, tmp_path):
+    import docx
+
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text(
+        json.dumps({"allowed_servers": [llama_server]}), encoding="utf-8")
+    out = tmp_path / "attestation.docx"
+    env = dict(os.environ, KATIB_HOME=str(home))
+    done = subprocess.run(
+        [sys.executable, "-m", "katib", "--server", llama_server, "draft", "--type", "attestation",
+         "--lang", "fr", "--field", "person_name=Zineb Ammor", "--field", "cin=AB123456",
+         "--field", "attested_fact=exerce les fonctions de technicienne depuis 2015",
+         "--out", str(out), "--max-tokens", "24"],
+        capture_output=True, text=True, timeout=180, env=env)
+    assert done.returncode == 0, done.stderr
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Zineb Ammor" in text
+    # No model file in this home: the text can only have come from the server.
+    assert not (home / "models").exists() or not any((home / "models").iterdir())

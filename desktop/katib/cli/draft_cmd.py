@@ -115,9 +115,9 @@ def run(args, lang: str) -> int:
     check_writable(args.out)
     engine = None
     if not args.no_model:
-        from katib.core.runtime import open_local_engine
+        from katib.core.runtime import open_engine
 
-        engine = open_local_engine(paths, settings)
+        engine = open_engine(paths, settings)  # the office server when one is configured
     drafter.engine = engine
     try:
         draft = drafter.draft(args.type_id, draft_lang, fields, max_tokens=args.max_tokens,
