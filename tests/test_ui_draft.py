@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit
-
-from ui_fakes import ScriptedEngine, make_app, ui_home  # noqa: F401 (fixtures)
+from ui_fakes import ScriptedEngine
 
 LONG = ("J'ai l'honneur de vous faire connaître que votre demande a été examinée avec "
         "attention par les services compétents. " * 6)
@@ -150,7 +151,7 @@ def test_tab_goes_from_the_form_to_generate_in_order(qtbot, make_app):
     view = _draft_view(qtbot, app)
     chain = [view.type_combo, view.lang_combo, *view.form.focus_chain(), view.generate_button]
     assert len(chain) > 10
-    for first, second in zip(chain, chain[1:]):
+    for first, second in pairwise(chain):
         reached = _next_tab_stop(first)
         assert reached is second or second.isAncestorOf(reached), (first, second, reached)
 
@@ -182,9 +183,8 @@ def test_a_model_failure_is_a_plain_message_and_the_edited_text_stays(qtbot, mak
 
 
 def test_copy_and_print_carry_the_whole_letter_in_its_direction(qtbot, make_app):
-    from PySide6.QtGui import QGuiApplication
-
     from katib.ui.draft_output import printable_document
+    from PySide6.QtGui import QGuiApplication
 
     engine = ScriptedEngine(answers=[" وسيتم إشعاركم بالنتيجة في أقرب الآجال."])
     app = make_app(engine=engine, language="ar")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 from PySide6.QtCore import QDate
-
-from ui_fakes import BorrowedEngine, make_app, ui_home  # noqa: F401 (fixtures)
+from ui_fakes import BorrowedEngine
 
 
 @pytest.mark.model

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from ui_fakes import make_app, ui_home  # noqa: F401 (fixtures)
-
 
 def test_import_good_then_bad_model_keeps_the_previous_one(qtbot, make_app, default_model,
                                                            tmp_path):

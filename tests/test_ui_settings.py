@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from katib.core.settings import load_settings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from katib.core.settings import load_settings
-from ui_fakes import make_app, ui_home  # noqa: F401 (fixtures)
 
 
 def test_settings_are_saved_and_applied(qtbot, make_app):

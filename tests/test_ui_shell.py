@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
-
 from katib.core.errors import EngineError, ModelError
 from katib.core.settings import load_settings
-from ui_fakes import ScriptedEngine, make_app, ui_home  # noqa: F401 (fixtures)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from ui_fakes import ScriptedEngine
 
 
 def test_window_appears_before_the_model_is_loaded(qtbot, make_app):
@@ -43,7 +42,7 @@ def test_lane_streams_tokens_and_returns_the_generator_value(qtbot, make_app):
     app = make_app()
 
     def job(engine, cancel):
-        text = yield from engine.stream_prompt("Objet :", max_tokens=50, cancel=cancel)
+        yield from engine.stream_prompt("Objet :", max_tokens=50, cancel=cancel)
         return "done"
 
     got: list[str] = []

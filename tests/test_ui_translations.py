@@ -63,9 +63,8 @@ def test_every_string_is_translated(lang):
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_compiled_translations_load(qapp, lang):
-    from PySide6.QtCore import QTranslator
-
     from katib.ui.app import katib_translation
+    from PySide6.QtCore import QTranslator
 
     path = katib_translation(lang)
     assert path is not None, "the .qm files are built by `make setup` (make qm)"

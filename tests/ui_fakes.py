@@ -122,7 +122,7 @@ class ScriptedEngine(Engine):
 
 
 # -- fixtures shared by the UI tests (import them into a test module) -----------------
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture

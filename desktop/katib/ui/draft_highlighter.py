@@ -37,7 +37,7 @@ class DraftHighlighter(QSyntaxHighlighter):
                               if self.flagged else None)
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
+    def highlightBlock(self, text: str) -> None:
         for match in PLACEHOLDER.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.placeholder_format)
         if self._flag_pattern is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from katib.core.errors import KatibError
 from katib.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class DraftRecord(QObject):
 
     error = Signal(object)  # a StorageError, delivered on the GUI thread
 
-    def __init__(self, app: "KatibApp", on_error) -> None:
+    def __init__(self, app: KatibApp, on_error) -> None:
         super().__init__()
         self.app = app
         self.draft_id: int | None = None
@@ -57,7 +58,7 @@ class DraftRecord(QObject):
                                                     template=type_id)
             self.type_id = type_id
             self._open_saver()
-        except Exception as exc:  # the draft can still be written; it is just not stored
+        except KatibError as exc:  # the draft can still be written; it is just not stored
             self.error.emit(exc)
 
     def _open_saver(self) -> None:
@@ -97,7 +98,7 @@ class DraftRecord(QObject):
         self.saver.text_changed(text)
         try:
             self.saver.flush(timeout=10)
-        except Exception as exc:
+        except KatibError as exc:
             log.warning("saving the draft failed: %s", exc)
             self.error.emit(exc)
 
@@ -118,7 +119,7 @@ class DraftRecord(QObject):
             stored = self.store.get_draft(draft_id, versions=False)
             draft, _points = Drafter(None, templates, office).prepare(
                 stored.type_id, stored.lang, stored.fields)
-        except Exception as exc:
+        except KatibError as exc:
             self.error.emit(exc)
             return None
         self.close()
@@ -131,6 +132,6 @@ class DraftRecord(QObject):
         if self.active:
             try:
                 self.saver.close(timeout=10)
-            except Exception as exc:
+            except KatibError as exc:
                 self.error.emit(exc)
         self.saver = None

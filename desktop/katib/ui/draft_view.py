@@ -9,6 +9,7 @@ flagged facts are highlighted. Edits are autosaved through the store.
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 class DraftView(View):
     """The drafting screen. `generate()`, `stop()`, `revise(action)`, `export_to(path)`."""
 
-    def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
+    def __init__(self, app: KatibApp, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         from katib.core.drafting import load_templates
 
@@ -225,7 +226,7 @@ class DraftView(View):
                  self.generate_button, self.stop_button, self.editor, self.regenerate_button,
                  self.shorten_button, self.formal_button, self.translate_button,
                  self.copy_button, self.print_button, self.export_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     @Slot()

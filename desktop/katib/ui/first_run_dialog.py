@@ -33,7 +33,7 @@ FIRST_RUN_FIELDS = ("state", "ministry", "direction", "service", "city",
 class FirstRunDialog(QDialog):
     """Welcome; set the interface language and who the letters come from."""
 
-    def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
+    def __init__(self, app: KatibApp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
         self.setObjectName("firstRunDialog")
@@ -89,7 +89,7 @@ class FirstRunDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Start"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

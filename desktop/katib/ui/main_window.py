@@ -54,7 +54,7 @@ def _load_view_class(module: str, name: str):
 class MainWindow(QMainWindow):
     """Katib's window. Views get the app object; they never reach for this window."""
 
-    def __init__(self, app: "KatibApp") -> None:
+    def __init__(self, app: KatibApp) -> None:
         super().__init__()
         self.app = app
         self.setObjectName("KatibMainWindow")
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
             )
         self._on_lane_state_changed(self.app.lane.state, self.app.lane.error or self.app.lane.info)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     # -- closing ---------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel what runs, save what was typed, remember the geometry."""
         for view in self.views.values():
             try:

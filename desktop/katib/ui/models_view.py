@@ -67,7 +67,7 @@ def data_size(locale: QLocale, n: int) -> str:
 class ModelsView(View):
     """The models folder as a table, with import, verify, activate and licence."""
 
-    def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
+    def __init__(self, app: KatibApp, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.store = ModelStore(app.paths)
         self.rows: list[tuple[InstalledModel | ModelError, int | None]] = []

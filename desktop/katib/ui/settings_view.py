@@ -35,7 +35,7 @@ OFFICE_FIELDS = ("state", "ministry", "direction", "service", "city", "address",
 class SettingsView(View):
     """Edit the settings; "Save" writes them and applies language and font at once."""
 
-    def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
+    def __init__(self, app: KatibApp, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self._build()
         self._connect_signals()

@@ -28,7 +28,7 @@ class View(QWidget):
     open_request = Signal(str, object)
     status_message = Signal(str)
 
-    def __init__(self, app: "KatibApp", parent: QWidget | None = None) -> None:
+    def __init__(self, app: KatibApp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
         self.error_box: QMessageBox | None = None
@@ -72,7 +72,7 @@ class View(QWidget):
         self.status_message.emit(text)
         return box
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
