@@ -42,11 +42,13 @@ REPLY = {
     "fr": dict(recipient_civility="mme", recipient_name="Fatima Benali",
                recipient_address="12, rue Al Massira, Sidi Slimane",
                subject="Demande de copie intégrale d'acte de naissance",
-               outcome="granted", procedure="Se présenter au guichet n° 3 avec la CIN."),
+               request_date="2026-11-20", outcome="granted",
+               procedure="Se présenter au guichet n° 3 avec la CIN."),
     "ar": dict(recipient_civility="mme", recipient_name="فاطمة بنعلي",
                recipient_address="12، شارع المسيرة، سيدي سليمان",
                subject="طلب نسخة كاملة من رسم الولادة",
-               outcome="granted", procedure="الحضور إلى الشباك رقم 3 مع البطاقة الوطنية."),
+               request_date="2026-11-20", outcome="granted",
+               procedure="الحضور إلى الشباك رقم 3 مع البطاقة الوطنية."),
 }
 SOURCE = {"fr": "documents/pdf/fr-proces-verbal-2023-06-20.pdf",
           "ar": "documents/pdf/fr-proces-verbal-2023-06-20.pdf"}

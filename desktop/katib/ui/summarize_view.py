@@ -125,6 +125,13 @@ class SummarizeView(View):
             max(0, self.language_combo.findData(self.app.settings.output_language)))
         self.detail_combo.setCurrentIndex(DETAILS.index("standard"))
         self.progress.hide()
+        # Tab goes the way the work goes: files, options, run, then the note and its sources.
+        chain = [self.files.add_files_button, self.files.add_folder_button,
+                 self.files.remove_button, self.files.sources, self.language_combo,
+                 self.detail_combo, self.summarize_button, self.stop_button,
+                 self.export_button, self.note_view, self.citations.passage]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _connect_signals(self) -> None:
         self.files.changed.connect(self._update_actions)
