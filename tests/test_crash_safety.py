@@ -93,6 +93,46 @@ def test_sigkill_during_generation_loses_nothing(isolated_home, tmp_path):
     assert again.returncode == 0, again.stderr
 
 
+@pytest.mark.model
+def test_sigkill_during_a_folder_summary_loses_nothing(isolated_home, tmp_path, eval_dir):
+    draft_id = seed(isolated_home)
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    for name in ("certificat_de_travail.docx", "demande_paiement_salaire.docx",
+                 "reclamation_de_cp.docx"):
+        (folder / name).write_bytes((eval_dir / "documents" / "letters-fr" / name).read_bytes())
+    note = tmp_path / "note.docx"
+    previous = Document()
+    previous.add_paragraph("Note de synthèse précédente.")
+    previous.save(note)
+    good = sha(note)
+    env = {**os.environ, "KATIB_HOME": str(isolated_home)}
+    child = subprocess.Popen(katib_cmd("summarize", str(folder), "--out", str(note)),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    # Kill once the child has started working on the folder (progress on stderr), or after 20 s.
+    os.set_blocking(child.stderr.fileno(), False)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and child.poll() is None:
+        try:
+            if os.read(child.stderr.fileno(), 4096):
+                time.sleep(2.0)
+                break
+        except BlockingIOError:
+            pass
+        time.sleep(0.2)
+    assert child.poll() is None, "the summary finished before it could be interrupted"
+    child.send_signal(signal.SIGKILL)
+    child.wait(30)
+    assert sha(note) == good  # the previous note is whole
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".docx"] == ["note.docx"]
+    assert integrity(isolated_home / "data" / "katib.db") == "ok"
+    found = run("history", "search", "enregistré", "--json", home=isolated_home)
+    assert any(i["id"] == draft_id for i in json.loads(found.stdout))
+    # The folder's documents are untouched and still read.
+    shown = run("read", str(folder / "certificat_de_travail.docx"), home=isolated_home)
+    assert shown.returncode == 0 and shown.stdout.strip()
+
+
 def big_letter(path: Path, paragraphs: int) -> None:
     doc = Document()
     for i in range(paragraphs):

@@ -43,7 +43,7 @@ COMMANDS = available_commands()
 
 # What each scenario covers; `katib --help` decides which run.
 SCENARIOS = {"models", "selftest", "server", "history", "backup", "restore", "retention",
-             "draft", "templates", "anonymize"}
+             "draft", "templates", "anonymize", "read", "summarize"}
 
 
 def test_every_command_has_an_end_to_end_scenario():
@@ -177,4 +177,35 @@ def test_draft_with_the_model_and_export_docx(isolated_home, tmp_path):
                        .paragraphs)
     assert "Ammor" not in shared and "AB123456" not in shared and "[NOM-1]" in shared
     assert_no_document_text_in_logs(isolated_home)
+    assert_private_tree(isolated_home, exclude=tuple((isolated_home / "models").iterdir()))
+
+
+PV = ("Procès-verbal de la réunion du 12 mars 2026\n\n"
+      "La commission a décidé d'attribuer 12 logements sociaux. Le délai de dépôt des "
+      "dossiers est fixé au 30 avril 2026.\n\nLe budget alloué est de 1 250 000 DH.\n")
+
+
+def test_read_a_pdf_and_a_docx(isolated_home, eval_dir):
+    pdf = eval_dir / "documents" / "pdf" / "fr-proces-verbal-2023-06-20.pdf"
+    shown = json.loads(katib("read", str(pdf), "--json", home=isolated_home).stdout)
+    assert shown
+    letter = eval_dir / "documents" / "letters-fr" / "certificat_de_travail.docx"
+    text = katib("read", str(letter), home=isolated_home).stdout
+    assert "certifi" in text.lower()
+    broken = katib("read", str(eval_dir / "documents" / "docx" / "truncated62886.docx"),
+                   home=isolated_home, check=False)
+    assert broken.returncode in (0, 2) and "Traceback" not in broken.stderr
+
+
+@pytest.mark.model
+def test_summarize_a_dossier_to_docx(isolated_home, tmp_path):
+    from docx import Document
+
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    (folder / "pv.txt").write_text(PV, encoding="utf-8")
+    out = tmp_path / "note.docx"
+    katib("summarize", str(folder), "--detail", "short", "--out", str(out), home=isolated_home)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert text.strip() and private(out)
     assert_private_tree(isolated_home, exclude=tuple((isolated_home / "models").iterdir()))

@@ -25,6 +25,9 @@ WORDS = st.sampled_from(["Objet", "Monsieur", "الموضوع", "السيد", "R
                          "<", ">", "\u202e", "\u200f", "\x00", "\ufeff", "ﷺ", "𝒜", " ", "\t"])
 SOME_TEXT = st.one_of(TEXT, st.lists(WORDS, max_size=12).map(" ".join))
 
+# True about once in 40 draws (hypothesis favours small integers, so not integers(0, n) == 0).
+RARELY = st.sampled_from([False] * 39 + [True])
+
 ATTACKS = ["none", "entity", "external_entity", "billion_laughs", "deep_nesting",
            "huge_text", "bad_encoding", "broken_xml", "declared_bomb"]
 
@@ -266,7 +269,7 @@ def text_cases(draw):
     data = text.encode(encoding, errors="ignore")
     if draw(st.booleans()):
         data += draw(st.binary(max_size=64))
-    if draw(st.integers(0, 20)) == 0:
+    if draw(RARELY):
         data = b"#" * 10000 + b" title\n" + b"> " * 5000 + b"quote\n" + b"\n" * 20000
     return ("read", suffix, data)
 
@@ -280,7 +283,7 @@ def html_cases(draw):
         attr = draw(st.sampled_from(["", ' src="http://192.0.2.1/pixel.png"', ' dir="rtl"',
                                      ' href="javascript:alert(1)"', ' style="x"']))
         pieces.append(f"<{tag}{attr}>{_esc(text)}" + (f"</{tag}>" if draw(st.booleans()) else ""))
-    if draw(st.integers(0, 15)) == 0:
+    if draw(RARELY):  # deep nesting is slow to read (see the report): keep it rare
         pieces.append("<div>" * 50000)
     head = draw(st.sampled_from(["", '<meta charset="cp1256">', '<meta charset="no-such">',
                                  '<!DOCTYPE html SYSTEM "http://192.0.2.1/x.dtd">']))
