@@ -62,7 +62,8 @@ class HistoryView(View):
         self._build()
         self._connect_signals()
         self.finish_setup()
-        self.refresh()
+        # The list is filled when the screen is first shown (showEvent), not while the
+        # window is being built: the window must paint before the database is read.
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
