@@ -207,3 +207,30 @@ def test_copy_and_print_carry_the_whole_letter_in_its_direction(qtbot, make_app)
     while block.isValid():
         assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
         block = block.next()
+
+
+def test_history_reopens_a_draft_with_its_form_and_text(qtbot, make_app):
+    from katib.ui.main_window import MainWindow
+
+    app = make_app(engine=ScriptedEngine(answers=[" Votre dossier est complet."]), language="fr")
+    first = _draft_view(qtbot, app)
+    _fill(first)
+    first.generate()
+    qtbot.waitUntil(lambda: not first.busy(), timeout=10000)
+    first.editor.setPlainText("Texte final signé.")
+    first.save_work()
+    draft_id = first.record.draft_id
+    first.shutdown()
+
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    window.show_screen("settings")
+    # What the History screen does: ask the window to open ("draft", id).
+    window.views["settings"].open_request.emit("draft", draft_id)
+    view = window.views["draft"]
+    assert window.current_view() is view
+    assert view.editor.toPlainText() == "Texte final signé."
+    assert view.form.values()["recipient_name"] == "Karim Benali"
+    assert view.form.values()["request_date"] == "2026-03-12"
+    assert "Karim Benali" in view.frame_before.toPlainText()
+    assert view.export_button.isEnabled() and view.record.draft_id == draft_id

@@ -59,6 +59,18 @@ def describe_models(store: ModelStore) -> list[tuple[InstalledModel | ModelError
     return rows
 
 
+def removable_media_dir() -> str:
+    """Where a USB key shows up on this system, so the file dialog opens there."""
+    import getpass
+    import os
+
+    user = getpass.getuser()
+    for folder in (f"/run/media/{user}", f"/media/{user}", "/media", "/Volumes"):
+        if os.path.isdir(folder) and os.listdir(folder):
+            return folder
+    return os.path.expanduser("~")
+
+
 def data_size(locale: QLocale, n: int) -> str:
     """Sizes as office users read them: 253,1 Mo / 253.1 MB (decimal units)."""
     return locale.formattedDataSize(n, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
@@ -206,7 +218,8 @@ class ModelsView(View):
     @Slot()
     def _on_import_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a model"), "", self.tr("GGUF models (*.gguf);;All files (*)"))
+            self, self.tr("Import a model"), removable_media_dir(),
+            self.tr("GGUF models (*.gguf);;All files (*)"))
         if path:
             self.import_model(path)
 
