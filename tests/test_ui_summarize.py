@@ -100,6 +100,18 @@ def test_summarize_stop_and_run_again(qtbot, make_app, eval_dir, closing_store):
     assert [h.id for h in app.store.search("proces verbal", kinds=["summary"])] == \
         [view.summary_id]
 
+    # 5. Reopened from the history in a fresh screen: the note and its sources come back
+    #    from the store alone (the files are not read again).
+    from katib.ui.summarize_view import SummarizeView
+
+    again = SummarizeView(app)
+    qtbot.addWidget(again)
+    again.open_item(view.summary_id)
+    assert again.files.ready_documents() == []
+    assert again.note_view.toPlainText() == view.note_view.toPlainText()
+    again.show_citation(keys[-1])
+    assert block.text[:40] in again.citations.passage.toPlainText()
+
 
 def test_dossier_shows_each_file_then_the_cover_note(qtbot, make_app, eval_dir, tmp_path,
                                                       closing_store):
