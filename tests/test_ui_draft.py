@@ -234,3 +234,11 @@ def test_history_reopens_a_draft_with_its_form_and_text(qtbot, make_app):
     assert view.form.values()["request_date"] == "2026-03-12"
     assert "Karim Benali" in view.frame_before.toPlainText()
     assert view.export_button.isEnabled() and view.record.draft_id == draft_id
+
+    # "New" leaves this letter in the History and starts another one.
+    view.new_draft()
+    assert view.editor.toPlainText() == "" and view.draft is None
+    view.generate()
+    qtbot.waitUntil(lambda: not view.busy(), timeout=10000)
+    assert view.record.draft_id != draft_id
+    assert app.store.get_draft(draft_id).text == "Texte final signé."

@@ -47,6 +47,14 @@
         <translation>تحرير المتن بواسطة النموذج (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>&amp;New</source>
+        <translation>&amp;جديد</translation>
+    </message>
+    <message>
+        <source>Start another document; this one stays in the History (Ctrl+N)</source>
+        <translation>بدء وثيقة أخرى؛ تبقى هذه الوثيقة في السجل (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>إيقاف</translation>
     </message>

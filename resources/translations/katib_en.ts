@@ -47,6 +47,14 @@
         <translation>Write the body with the model (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>Start another document; this one stays in the History (Ctrl+N)</source>
+        <translation>Start another document; this one stays in the History (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>

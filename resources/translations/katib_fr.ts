@@ -47,6 +47,14 @@
         <translation>Rédiger le corps avec le modèle (Ctrl+Entrée)</translation>
     </message>
     <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <source>Start another document; this one stays in the History (Ctrl+N)</source>
+        <translation>Commencer un autre document ; celui-ci reste dans l&apos;Historique (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>

@@ -83,6 +83,9 @@ class DraftView(View):
         self.generate_button = QPushButton()
         self.generate_button.setObjectName("generate")
         self.generate_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newDraft")
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.stop_button = QPushButton()
         self.stop_button.setObjectName("stop")
         self.stop_button.setShortcut(QKeySequence("Escape"))
@@ -90,6 +93,7 @@ class DraftView(View):
         for widget in (self.type_label, self.type_combo, self.lang_label, self.lang_combo):
             top.addWidget(widget)
         top.addStretch(1)
+        top.addWidget(self.new_button)
         top.addWidget(self.generate_button)
         top.addWidget(self.stop_button)
 
@@ -166,6 +170,7 @@ class DraftView(View):
         self.lang_combo.currentIndexChanged.connect(self._on_lang_changed)
         self.generate_button.clicked.connect(self._on_generate_button_clicked)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        self.new_button.clicked.connect(self._on_new_button_clicked)
         self.regenerate_button.clicked.connect(lambda: self.revise("regenerate"))
         self.shorten_button.clicked.connect(lambda: self.revise("shorten"))
         self.formal_button.clicked.connect(lambda: self.revise("formal"))
@@ -185,6 +190,9 @@ class DraftView(View):
         self.lang_label.setText(self.tr("&Language"))
         self.generate_button.setText(self.tr("&Generate"))
         self.generate_button.setToolTip(self.tr("Write the body with the model (Ctrl+Enter)"))
+        self.new_button.setText(self.tr("&New"))
+        self.new_button.setToolTip(self.tr("Start another document; this one stays in the "
+                                           "History (Ctrl+N)"))
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop the model now; the text so far is kept (Esc)"))
         self.regenerate_button.setText(self.tr("&Regenerate"))
@@ -223,7 +231,7 @@ class DraftView(View):
     def _set_tab_order(self) -> None:
         """Document, language, the form top to bottom, Generate, the body, the actions."""
         chain = [self.type_combo, self.lang_combo, *self.form.focus_chain(),
-                 self.generate_button, self.stop_button, self.editor, self.regenerate_button,
+                 self.generate_button, self.stop_button, self.new_button, self.editor, self.regenerate_button,
                  self.shorten_button, self.formal_button, self.translate_button,
                  self.copy_button, self.print_button, self.export_button]
         for first, second in pairwise(chain):
@@ -234,6 +242,24 @@ class DraftView(View):
         if self.draft is not None and not self._streaming:
             self.state_label.setText(self.tr("Press Generate or Translate to write the "
                                              "document in this language."))
+
+    @Slot()
+    def _on_new_button_clicked(self) -> None:
+        self.new_draft()
+
+    def new_draft(self) -> None:
+        """Leave the current document (saved, in the History) and start a blank one."""
+        if self._streaming:
+            return
+        self.save_work()
+        self.record.close()
+        self.record.draft_id = None
+        self.draft = None
+        for pane in (self.frame_before, self.editor, self.frame_after):
+            pane.clear()
+        self.state_label.clear()
+        self._show_checks()
+        self._update_buttons()
 
     # -- generation ----------------------------------------------------------------
     @Slot()
@@ -369,6 +395,7 @@ class DraftView(View):
     def _update_buttons(self) -> None:
         has_draft = self.draft is not None and not self._streaming
         self.generate_button.setEnabled(not self._streaming and self.current_template() is not None)
+        self.new_button.setEnabled(not self._streaming)
         self.stop_button.setEnabled(self._streaming)
         for button in (self.regenerate_button, self.shorten_button, self.formal_button,
                        self.translate_button, self.export_button, self.copy_button,
