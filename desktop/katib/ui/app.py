@@ -182,6 +182,12 @@ def install_privacy_guard(paths: Paths, settings: Settings) -> bool:
     if privacy is None or not hasattr(privacy, "protect_process"):
         return False
     privacy.protect_process(paths, settings)
+    try:  # the private log file, without document text unless debug mode
+        from katib.core.logs import setup_logging
+
+        setup_logging(paths, debug=settings.debug_logging)
+    except OSError:
+        pass
     return True
 
 
