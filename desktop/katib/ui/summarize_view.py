@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -125,6 +125,9 @@ class SummarizeView(View):
             max(0, self.language_combo.findData(self.app.settings.output_language)))
         self.detail_combo.setCurrentIndex(DETAILS.index("standard"))
         self.progress.hide()
+        self.render_timer = QTimer(self)
+        self.render_timer.setSingleShot(True)
+        self.render_timer.setInterval(80)
         # Tab goes the way the work goes: files, options, run, then the note and its sources.
         chain = [self.files.add_files_button, self.files.add_folder_button,
                  self.files.remove_button, self.files.sources, self.language_combo,
@@ -140,6 +143,7 @@ class SummarizeView(View):
         self.stop_button.clicked.connect(self.stop)
         self.export_button.clicked.connect(self.choose_export)
         self.note_view.anchorClicked.connect(self._on_note_view_anchor_clicked)
+        self.render_timer.timeout.connect(self._render)
         self.stop_shortcut.activated.connect(self.stop)
         self.run_shortcut.activated.connect(self.start)
         self.open_shortcut.activated.connect(self.files.choose_files)
@@ -222,7 +226,8 @@ class SummarizeView(View):
     def _on_run_model_text(self, piece: str | None) -> None:
         # What the model writes shows under the note as it comes (a new request: a new line).
         self.writing = "" if piece is None else self.writing + piece
-        self._render()
+        if not self.render_timer.isActive():
+            self.render_timer.start()  # one repaint per 80 ms, not one per token
 
     @Slot(object)
     def _on_run_section(self, part: Note) -> None:
