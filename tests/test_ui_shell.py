@@ -191,3 +191,18 @@ def test_a_damaged_history_database_is_reported_and_the_window_still_opens(qtbot
     assert window.store_problem and "katib.db" in window.store_problem
     assert window.views["draft"].generate_button.isEnabled() or app.lane.state != "ready"
 
+
+
+
+def test_offline_indicator_reports_the_guard(qtbot, make_app, monkeypatch):
+    """The count itself comes from katib.core.privacy (tested there); here, what is shown."""
+    from katib.ui import main_window
+
+    monkeypatch.setattr(main_window, "_guard_state", lambda: (True, 1234))
+    app = make_app(language="fr")
+    window = main_window.MainWindow(app)
+    qtbot.addWidget(window)
+    tip = window.offline_label.toolTip()
+    assert window.offline_label.text() == "● Hors ligne"
+    assert "aucun texte" in tip and "Garde réseau active" in tip
+    assert tip.endswith("1.234")  # the number as the interface language writes it (fr_MA)

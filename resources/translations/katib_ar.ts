@@ -389,6 +389,10 @@
         <translation>يعمل كاتب دون شبكة: لا يغادر هذا الحاسوبَ أيُّ نص أو وثيقة أو إحصاء.</translation>
     </message>
     <message>
+        <source>Network guard on; connection attempts blocked since start: %1</source>
+        <translation>حارس الشبكة مفعّل؛ محاولات الاتصال المحجوبة منذ التشغيل: %1</translation>
+    </message>
+    <message>
         <source>Katib</source>
         <translation>كاتب</translation>
     </message>

@@ -389,6 +389,10 @@
         <translation>Katib works without a network: no text, document or statistic leaves this computer.</translation>
     </message>
     <message>
+        <source>Network guard on; connection attempts blocked since start: %1</source>
+        <translation>Network guard on; connection attempts blocked since start: %1</translation>
+    </message>
+    <message>
         <source>Katib</source>
         <translation>Katib</translation>
     </message>

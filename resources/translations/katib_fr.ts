@@ -389,6 +389,10 @@
         <translation>Katib fonctionne sans réseau : aucun texte, document ou statistique ne quitte cet ordinateur.</translation>
     </message>
     <message>
+        <source>Network guard on; connection attempts blocked since start: %1</source>
+        <translation>Garde réseau active ; tentatives de connexion bloquées depuis le démarrage : %1</translation>
+    </message>
+    <message>
         <source>Katib</source>
         <translation>Katib</translation>
     </message>

@@ -10,7 +10,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,6 +49,15 @@ def _load_view_class(module: str, name: str):
         if exc.name == module:
             return None
         raise
+
+
+def _guard_state() -> tuple[bool, int]:
+    """(is the core's network guard installed, how many connections it refused)."""
+    try:
+        from katib.core.privacy import guard_installed, refused_attempts
+    except ImportError:
+        return False, 0
+    return guard_installed(), len(refused_attempts())
 
 
 class MainWindow(QMainWindow):
@@ -148,10 +157,13 @@ class MainWindow(QMainWindow):
                         "administrator; nothing goes anywhere else.").replace("%1", server))
         else:
             self.offline_label.setText(self.tr("● Offline"))
-            self.offline_label.setToolTip(
-                self.tr("Katib works without a network: no text, document or statistic "
-                        "leaves this computer.")
-            )
+            tip = self.tr("Katib works without a network: no text, document or statistic "
+                          "leaves this computer.")
+            guarded, refused = _guard_state()
+            if guarded:
+                tip += "\n" + self.tr("Network guard on; connection attempts blocked since "
+                                       "start: %1").replace("%1", QLocale().toString(refused))
+            self.offline_label.setToolTip(tip)
         self._on_lane_state_changed(self.app.lane.state, self.app.lane.error or self.app.lane.info)
 
     def changeEvent(self, event: QEvent) -> None:
