@@ -132,8 +132,12 @@ def keep_data_file(dest: str) -> bool:
     """False for Qt files the bundle does not need (other languages, QML, metatypes)."""
     dest = dest.replace("\\", "/")
     if "/Qt/translations/" in f"/{dest}":
+        if "/qt_help_" in dest:  # Qt Assistant's, and QtHelp is left out
+            return False
         match = re.search(r"_([a-z]{2})(?:_[A-Z]{2})?\.qm$", dest)
         return bool(match and match.group(1) in QT_LANGUAGES)
+    if dest.startswith("resources/translations/") and dest.endswith(".ts"):
+        return False  # the sources of Katib's .qm files
     if "PySide6/Qt/qml/" in dest or "PySide6/Qt/metatypes/" in dest:
         return False
     return True

@@ -158,6 +158,8 @@ def test_qt_translations_other_languages_qml_and_metatypes_are_left_out():
     assert not keep("PySide6/Qt/qml/QtQuick/Controls/qmldir")
     assert not keep("PySide6\\Qt\\metatypes\\qt6core_relwithdebinfo_metatypes.json")
     assert keep("resources/translations/katib_ar.qm") and keep("docx/templates/default.docx")
+    assert not keep("resources/translations/katib_ar.ts")
+    assert not keep("PySide6/Qt/translations/qt_help_fr.qm")
 
 
 def test_qt_modules_katib_imports_are_never_excluded():
