@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addPermanentWidget(self.offline_label)
+        self._offline_timer = QTimer(self)
+        self._offline_timer.timeout.connect(self._refresh_offline_label)
+        self._offline_timer.start(10000)
 
         self.screen_actions: list[QAction] = []
         for index in range(self.nav.count()):
@@ -148,6 +151,11 @@ class MainWindow(QMainWindow):
             key = item.data(256)
             item.setText(titles.get(key, key))
             item.setToolTip(f"{titles.get(key, key)} (Ctrl+{row + 1})")
+        self._refresh_offline_label()
+        self._on_lane_state_changed(self.app.lane.state, self.app.lane.error or self.app.lane.info)
+
+    def _refresh_offline_label(self) -> None:
+        """The indicator and its explanation (refreshed: the blocked count can grow)."""
         server = self.app.server_url()
         if server:
             # Honest about the one exception an administrator can configure.
@@ -164,7 +172,6 @@ class MainWindow(QMainWindow):
                 tip += "\n" + self.tr("Network guard on; connection attempts blocked since "
                                        "start: %1").replace("%1", QLocale().toString(refused))
             self.offline_label.setToolTip(tip)
-        self._on_lane_state_changed(self.app.lane.state, self.app.lane.error or self.app.lane.info)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
