@@ -114,6 +114,9 @@ class FieldForm(QWidget):
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Labels above their fields: long labels ("Démarche (où se présenter…)") in a
+        # narrow side panel, and the same reading order left to right and right to left.
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.fields: list[Any] = []
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
@@ -170,6 +173,9 @@ class FieldForm(QWidget):
             editor.setMinimumDate(NO_DATE)
             editor.setSpecialValueText("—")
             editor.setDisplayFormat("dd/MM/yyyy")
+            # Day/month/year reads the same in both scripts; mirrored it would read
+            # 2026/03/12 in the Arabic interface.
+            editor.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             today = field_attr(field, "default") == "today"
             editor.setDate(QDate.currentDate() if today else NO_DATE)
             editor.dateChanged.connect(lambda _d: self.changed.emit())

@@ -102,6 +102,7 @@ class DraftView(View):
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
         form_scroll.setMinimumWidth(340)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.frame_before = self._frame_pane("frameBefore")
         self.editor = QPlainTextEdit()
