@@ -11,12 +11,11 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from drafting_support import ScriptedEngine, office, scenario_data
-
 from katib.core.drafting import Drafter, load_templates, write_docx
 from katib.core.errors import DocumentError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "eval"))
-from drafts_checks import BIDI_MARKS, check_blocks, convert_to_pdf  # noqa: E402
+from drafts_checks import BIDI_MARKS, check_blocks, convert_to_pdf
 
 TEMPLATES = load_templates(user=False)
 BODY = {"fr": " Le dossier a été examiné avec soin par les services compétents.",

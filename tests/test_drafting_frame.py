@@ -10,7 +10,6 @@ import re
 
 import pytest
 from drafting_support import ScriptedEngine, office, scenario, scenario_data
-
 from katib.core.drafting import Draft, Drafter, load_templates
 from katib.core.drafting.dates import format_date, parse_date, rewrite_dates
 from katib.core.drafting.facts import find_flags

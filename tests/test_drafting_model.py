@@ -10,12 +10,11 @@ from pathlib import Path
 import docx
 import pytest
 from drafting_support import office, scenario
-
 from katib.core.drafting import Draft, Drafter, load_templates, write_docx
 from katib.core.drafting import formulas as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "eval"))
-from drafts_checks import check_blocks, convert_to_pdf, language_of, unflagged_facts  # noqa: E402
+from drafts_checks import check_blocks, convert_to_pdf, language_of, unflagged_facts
 
 pytestmark = pytest.mark.model
 TEMPLATES = load_templates(user=False)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from katib.core.drafting import Drafter, load_templates, parse_template
 from katib.core.drafting.templates import bundled_dir
 from katib.core.errors import TemplateError

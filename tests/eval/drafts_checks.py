@@ -117,10 +117,8 @@ def convert_to_pdf(files: list[Path], outdir: Path) -> dict[Path, str]:
     return texts
 
 
-FR_WORDS = set("le la les des du de un une et est en que qui dans pour pas sur au aux ce cette "
-               "vous nous votre vos je sont par avec été".split())
-EN_WORDS = set("the of and to in is that for it with as was on be by are this at from your "
-               "you we have has been will".split())
+FR_WORDS = set(["le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "en", "que", "qui", "dans", "pour", "pas", "sur", "au", "aux", "ce", "cette", "vous", "nous", "votre", "vos", "je", "sont", "par", "avec", "été"])
+EN_WORDS = set(["the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "be", "by", "are", "this", "at", "from", "your", "you", "we", "have", "has", "been", "will"])
 
 
 def language_of(text: str) -> str:

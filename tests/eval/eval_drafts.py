@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from drafts_checks import (  # noqa: E402
+from drafts_checks import (
     PLACEHOLDERS,
     check_blocks,
     convert_to_pdf,

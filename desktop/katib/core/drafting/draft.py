@@ -61,7 +61,7 @@ class Draft:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Draft":
+    def from_dict(cls, data: dict) -> Draft:
         data = dict(data)
         data["blocks"] = [Block(**b) for b in data.get("blocks", [])]
         data["placeholders"] = [Placeholder(**p) for p in data.get("placeholders", [])]

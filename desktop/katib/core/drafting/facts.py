@@ -45,26 +45,7 @@ _ARABIC_TITLED = re.compile(r"(?:السيدة|السيد|الآنسة|الأست
 _SENTENCE_START = re.compile(r"(?:^|[.!?؟:;]\s+|\n\s*|[-•]\s+|«\s*)$")
 
 # Capitalised words that are ordinary in an administrative letter, not names of people.
-COMMON_CAPITALISED = set("""
-monsieur madame mademoiselle messieurs mesdames le la les l un une je nous vous il elle ils elles
-j en au aux du de des par pour sur dans avec à a ce cette ces si suite conformément
-royaume maroc marocain marocaine état etat ministère ministre ministres direction directeur
-directrice service services division bureau commune province préfecture préfet gouverneur wali
-wilaya région régional régionale provincial provinciale conseil président présidente secrétaire
-général générale chef caïd pacha cin carte nationale identité état-civil objet référence
-références réf pj copie dahir décret loi arrêté circulaire article code royal royale sa majesté
-roi tribunal administratif administrative agence office haut commissariat inspection cour
-dear sir madam mr mrs ms the i we you he she they it this that these please kindly yours
-kingdom morocco ministry director directorate department division office province prefecture
-governor council president secretary general head commune regional national identity card
-subject reference article law decree order court administrative court
-lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
-saturday sunday janvier février mars avril mai juin juillet août septembre octobre novembre
-décembre january february march april may june july august september october november december
-""".split()) | set("""
-رئيس الرئيس مدير المدير المديرة عامل العامل والي الوالي قائد القائد باشا الباشا الكاتب العام
-الوزير وزير المحترم المحترمة المكلف بالمصلحة مصلحة المصلحة قسم القسم رئيسة
-""".split())
+COMMON_CAPITALISED = set(["monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "le", "la", "les", "l", "un", "une", "je", "nous", "vous", "il", "elle", "ils", "elles", "j", "en", "au", "aux", "du", "de", "des", "par", "pour", "sur", "dans", "avec", "à", "a", "ce", "cette", "ces", "si", "suite", "conformément", "royaume", "maroc", "marocain", "marocaine", "état", "etat", "ministère", "ministre", "ministres", "direction", "directeur", "directrice", "service", "services", "division", "bureau", "commune", "province", "préfecture", "préfet", "gouverneur", "wali", "wilaya", "région", "régional", "régionale", "provincial", "provinciale", "conseil", "président", "présidente", "secrétaire", "général", "générale", "chef", "caïd", "pacha", "cin", "carte", "nationale", "identité", "état-civil", "objet", "référence", "références", "réf", "pj", "copie", "dahir", "décret", "loi", "arrêté", "circulaire", "article", "code", "royal", "royale", "sa", "majesté", "roi", "tribunal", "administratif", "administrative", "agence", "office", "haut", "commissariat", "inspection", "cour", "dear", "sir", "madam", "mr", "mrs", "ms", "the", "i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "please", "kindly", "yours", "kingdom", "morocco", "ministry", "director", "directorate", "department", "division", "office", "province", "prefecture", "governor", "council", "president", "secretary", "general", "head", "commune", "regional", "national", "identity", "card", "subject", "reference", "article", "law", "decree", "order", "court", "administrative", "court", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]) | set(["رئيس", "الرئيس", "مدير", "المدير", "المديرة", "عامل", "العامل", "والي", "الوالي", "قائد", "القائد", "باشا", "الباشا", "الكاتب", "العام", "الوزير", "وزير", "المحترم", "المحترمة", "المكلف", "بالمصلحة", "مصلحة", "المصلحة", "قسم", "القسم", "رئيسة"])
 
 
 def normalize(text: str) -> str:
