@@ -23,14 +23,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from katib.core.engine import CancelToken
 from katib.core.http_engine import HttpEngine, estimate_tokens
 from katib.core.prompts import Task
 from katib.core.server_access import (
     ServerConfig,
     ServerError,
-    check_allowed,
     is_allowed,
     parse_server_url,
 )
@@ -439,7 +437,7 @@ def test_runtime_uses_the_server_and_never_falls_back(isolated_home):
     paths = user_paths().ensure()
     try:
         settings = Settings(server_url=url, allowed_servers=[url])
-        settings.extra["server"] = {"retries": 0, "max_concurrency": 2}
+        settings.extra["server"] = {"retries": 2, "backoff": 0.05, "max_concurrency": 2}
         engine = open_engine(paths, settings)
         assert isinstance(engine, HttpEngine) and engine.max_concurrency == 2
         engine.close()
@@ -459,10 +457,9 @@ def test_runtime_uses_the_server_and_never_falls_back(isolated_home):
 
 def test_api_key_goes_to_a_private_file_without_a_keyring(isolated_home, monkeypatch):
     import keyring
-    from keyring.backends import fail
-
     from katib.core import secrets
     from katib.core.paths import user_paths
+    from keyring.backends import fail
 
     monkeypatch.delenv(secrets.ENV_KEY, raising=False)
     previous = keyring.get_keyring()
@@ -484,10 +481,9 @@ def test_api_key_goes_to_a_private_file_without_a_keyring(isolated_home, monkeyp
 
 def test_api_key_goes_to_the_keyring_when_there_is_one(isolated_home, monkeypatch):
     import keyring
-    from keyring.backend import KeyringBackend
-
     from katib.core import secrets
     from katib.core.paths import user_paths
+    from keyring.backend import KeyringBackend
 
     class MemoryKeyring(KeyringBackend):
         priority = 1

@@ -17,7 +17,6 @@ import time
 
 import httpx
 import pytest
-
 from katib.core.engine import CancelToken
 from katib.core.http_engine import HttpEngine
 from katib.core.prompts import Sampling, Task

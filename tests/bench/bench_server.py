@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from katib.core.http_engine import HttpEngine  # noqa: E402
-from katib.core.model_store import ModelStore  # noqa: E402
-from katib.core.paths import user_paths  # noqa: E402
-from katib.core.server_access import ServerConfig  # noqa: E402
+from katib.core.http_engine import HttpEngine
+from katib.core.model_store import ModelStore
+from katib.core.paths import user_paths
+from katib.core.server_access import ServerConfig
 
 EVAL = ROOT.parent / "shared" / "eval" / "documents"
 

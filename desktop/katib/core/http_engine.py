@@ -24,23 +24,26 @@ from __future__ import annotations
 
 import json
 import math
-import socket
-import ssl
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 from httpx_sse import EventSource, SSEError
 
-from katib.core.engine import CancelToken, Engine, EngineInfo, GenerationStats, Stopwatch, StopMatcher
+from katib.core.engine import (
+    CancelToken,
+    Engine,
+    EngineInfo,
+    GenerationStats,
+    StopMatcher,
+    Stopwatch,
+)
 from katib.core.errors import EngineError
 from katib.core.prompts import Sampling, Task, render_base
 from katib.core.server_access import ServerConfig, ServerError, check_allowed
+from katib.core.server_client import CancelWatcher, ServerClient, allow_in_offline_guard, short
 
-RETRY_STATUS = {429, 502, 503, 504}
 DEFAULT_CONTEXT = 4096
 # Without a tokenize endpoint: UTF-8 bytes / 3 over-counts French (~4.1 bytes a
 # token with Gemma's tokenizer) and Arabic (~3.2) a little, which is the safe side.
@@ -55,20 +58,9 @@ class HttpEngine(Engine):
         # First, before anything can open a socket: is this server allowed at all?
         self.address = check_allowed(config.url, config.allowed_servers)
         self.config = config
-        self.url = self.address.base_url
         self.max_concurrency = config.max_concurrency
-        _allow_in_offline_guard(self.address)
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = httpx.Client(
-            base_url=self.url,
-            headers=headers,
-            timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
-            verify=self._tls_context(),
-            trust_env=False,  # an HTTP(S)_PROXY variable must not divert requests elsewhere
-            follow_redirects=False,  # a redirect could point outside the allow-list
-            limits=httpx.Limits(max_connections=config.max_concurrency + 2,
-                                max_keepalive_connections=config.max_concurrency),
-        )
+        allow_in_offline_guard(self.address)
+        self._http = ServerClient(self.address, config, api_key)
         self._slots = threading.BoundedSemaphore(config.max_concurrency)
         self._local = threading.local()
         self._count_lock = threading.Lock()
@@ -78,7 +70,7 @@ class HttpEngine(Engine):
         try:
             self.model, self.mode, context = self._probe()
         except BaseException:
-            self._client.close()
+            self._http.close()
             raise
         self.info = EngineInfo(
             name=self.model.rsplit("/", 1)[-1],
@@ -89,6 +81,10 @@ class HttpEngine(Engine):
             extra={"server": self.url, "mode": self.mode, "max_concurrency": self.max_concurrency},
         )
 
+    @property
+    def url(self) -> str:
+        return self.address.base_url
+
     # -- per-thread statistics --------------------------------------------
     @property
     def last_stats(self) -> GenerationStats:
@@ -98,117 +94,18 @@ class HttpEngine(Engine):
     def last_stats(self, stats: GenerationStats) -> None:
         self._local.stats = stats
 
-    # -- connection -------------------------------------------------------
-    def _tls_context(self) -> ssl.SSLContext | bool:
-        if self.address.scheme != "https":
-            return False
-        # The system's store (where an administration installs its own CA), plus
-        # an explicit CA file when the settings name one. Verification stays on.
-        context = ssl.create_default_context()
-        if self.config.ca_file:
-            if not Path(self.config.ca_file).is_file():
-                raise ServerError("server.ca_missing", path=self.config.ca_file)
-            context.load_verify_locations(cafile=self.config.ca_file)
-        return context
-
-    def _fail(self, key: str, **params) -> ServerError:
-        return ServerError(key, url=self.url, **params)
-
-    def _send(self, method: str, path: str, payload=None, *, stream: bool = False,
-              cancel: CancelToken | None = None) -> httpx.Response:
-        """Send with retries for transient failures; returns a response with status < 400.
-
-        Returns None only when `cancel` is set while waiting to retry.
-        """
-        client = self._client
-        if client is None:
-            raise EngineError("engine.failed", detail="the server connection was closed")
-        tries = self.config.retries + 1
-        delay = self.config.backoff
-        for attempt in range(1, tries + 1):
-            failure: ServerError
-            try:
-                request = client.build_request(method, path, json=payload)
-                response = client.send(request, stream=stream)
-            except httpx.ConnectTimeout:
-                failure = self._fail("server.timeout", seconds=self.config.connect_timeout)
-            except httpx.ConnectError as exc:
-                if _is_tls_failure(exc):
-                    raise self._fail("server.tls", detail=_short(exc)) from exc
-                failure = self._fail("server.unreachable", detail=_short(exc))
-            except httpx.TimeoutException as exc:  # the server took the request and went quiet
-                raise self._fail("server.timeout", seconds=self.config.read_timeout) from exc
-            except httpx.RemoteProtocolError as exc:
-                raise self._fail("server.garbage", detail=_short(exc)) from exc
-            except httpx.TransportError as exc:
-                raise self._fail("server.unreachable", detail=_short(exc)) from exc
-            else:
-                if response.status_code not in RETRY_STATUS:
-                    if response.status_code >= 400:
-                        raise self._http_error(response)
-                    return response
-                failure = self._fail("server.busy", status=response.status_code, tries=tries)
-                delay = max(delay, _retry_after(response))
-                response.close()
-            if attempt == tries:
-                raise failure
-            if _sleep(min(delay, 30.0), cancel):
-                return None  # type: ignore[return-value]  # cancelled while waiting
-            delay *= 2
-        raise AssertionError("unreachable")
-
-    def _http_error(self, response: httpx.Response) -> ServerError:
-        try:
-            body = response.read().decode("utf-8", "replace")
-        except httpx.HTTPError:
-            body = ""
-        finally:
-            response.close()
-        if response.status_code in (401, 403):
-            return self._fail("server.unauthorized", status=response.status_code)
-        detail = body
-        try:
-            parsed = json.loads(body)
-            if isinstance(parsed, dict):
-                error = parsed.get("error") or parsed.get("detail") or parsed.get("message")
-                if isinstance(error, dict):
-                    error = error.get("message")
-                detail = str(error or body)
-        except ValueError:
-            pass
-        return self._fail("server.http_error", status=response.status_code, detail=detail[:300])
-
-    def _json(self, method: str, path: str, payload=None) -> dict:
-        response = self._send(method, path, payload)
-        try:
-            data = response.json()
-        except ValueError as exc:
-            raise self._fail("server.garbage", detail=f"{path}: not JSON") from exc
-        if not isinstance(data, dict):
-            raise self._fail("server.garbage", detail=f"{path}: not a JSON object")
-        return data
-
-    def _optional_json(self, path: str) -> dict | None:
-        """A llama.cpp-only endpoint: None when this server does not have it."""
-        try:
-            return self._json("GET", path)
-        except ServerError as exc:
-            if exc.key in ("server.http_error", "server.garbage"):
-                return None
-            raise
-
     def _probe(self) -> tuple[str, str, int]:
         """Ask the server which model it serves, its context size and whether it chats."""
-        listing = self._json("GET", "/v1/models")
+        listing = self._http.json("GET", "/v1/models")
         models = listing.get("data")
         if not isinstance(models, list) or not all(isinstance(m, dict) for m in models):
-            raise self._fail("server.garbage", detail="/v1/models: no model list")
+            raise self._http.fail("server.garbage", detail="/v1/models: no model list")
         names = [str(m.get("id")) for m in models if m.get("id")]
         if not names:
-            raise self._fail("server.no_model")
+            raise self._http.fail("server.no_model")
         model = self.config.model or names[0]
         entry = next((m for m in models if m.get("id") == model), models[0])
-        props = self._optional_json("/props") or {}  # llama.cpp server only
+        props = self._http.optional_json("/props") or {}  # llama.cpp server only
         context = self.config.context_size or _server_context(entry, props) or DEFAULT_CONTEXT
         mode = self.config.mode
         if mode == "auto":
@@ -240,9 +137,9 @@ class HttpEngine(Engine):
         return count
 
     def _tokens(self, path: str, body: dict) -> list:
-        tokens = self._json("POST", path, body).get("tokens")
+        tokens = self._http.json("POST", path, body).get("tokens")
         if not isinstance(tokens, list):
-            raise self._fail("server.garbage", detail=f"{path}: no token list")
+            raise self._http.fail("server.garbage", detail=f"{path}: no token list")
         return tokens
 
     def _detect_tokenizer(self) -> None:
@@ -324,11 +221,11 @@ class HttpEngine(Engine):
             finished = False
             try:
                 if not cancel.cancelled:
-                    response = self._send("POST", path, payload, stream=True, cancel=cancel)
+                    response = self._http.send("POST", path, payload, stream=True, cancel=cancel)
                 if response is None:
                     stats.stop_reason = "cancelled"
                     return
-                watcher = _CancelWatcher(cancel, response)
+                watcher = CancelWatcher(cancel, response)
                 for event in EventSource(response).iter_sse():
                     if cancel.cancelled:
                         break
@@ -356,19 +253,19 @@ class HttpEngine(Engine):
                     stats.stop_reason = "cancelled"
                     return
                 if not finished:
-                    raise self._fail("server.failed", detail="the answer stopped before its end")
+                    raise self._http.fail("server.failed", detail="the answer stopped before its end")
                 tail = matcher.flush()
                 if tail:
                     yield tail
             except SSEError as exc:
-                raise self._fail("server.garbage", detail=_short(exc)) from exc
+                raise self._http.fail("server.garbage", detail=short(exc)) from exc
             except httpx.TimeoutException as exc:
                 if not cancel.cancelled:
-                    raise self._fail("server.timeout", seconds=self.config.read_timeout) from exc
+                    raise self._http.fail("server.timeout", seconds=self.config.read_timeout) from exc
                 stats.stop_reason = "cancelled"
             except httpx.HTTPError as exc:
                 if not cancel.cancelled:
-                    raise self._fail("server.unreachable", detail=_short(exc)) from exc
+                    raise self._http.fail("server.unreachable", detail=short(exc)) from exc
                 stats.stop_reason = "cancelled"
             except OSError:
                 if not cancel.cancelled:  # the watcher shut the socket: that is the cancel
@@ -386,12 +283,12 @@ class HttpEngine(Engine):
         try:
             chunk = json.loads(data)
         except ValueError:
-            raise self._fail("server.garbage", detail=f"not JSON: {data[:60]!r}") from None
+            raise self._http.fail("server.garbage", detail=f"not JSON: {data[:60]!r}") from None
         if not isinstance(chunk, dict):
-            raise self._fail("server.garbage", detail=f"not an object: {data[:60]!r}")
+            raise self._http.fail("server.garbage", detail=f"not an object: {data[:60]!r}")
         if chunk.get("error"):
             error = chunk["error"]
-            raise self._fail("server.failed", detail=str(error.get("message") if isinstance(
+            raise self._http.fail("server.failed", detail=str(error.get("message") if isinstance(
                 error, dict) else error)[:300])
         usage = chunk.get("usage")
         if isinstance(usage, dict):
@@ -401,7 +298,7 @@ class HttpEngine(Engine):
         if not isinstance(choices, list):
             if isinstance(usage, dict):
                 return "", ""
-            raise self._fail("server.garbage", detail="a chunk without choices")
+            raise self._http.fail("server.garbage", detail="a chunk without choices")
         if not choices:
             return "", ""
         choice = choices[0] if isinstance(choices[0], dict) else {}
@@ -412,36 +309,9 @@ class HttpEngine(Engine):
         return str(text), str(choice.get("finish_reason") or "")
 
     def close(self) -> None:
-        client, self._client = getattr(self, "_client", None), None
-        if client is not None:
-            client.close()
-
-
-class _CancelWatcher:
-    """Shuts the stream's socket when the cancel flag is set, waking a blocked read."""
-
-    def __init__(self, cancel: CancelToken, response: httpx.Response) -> None:
-        self._cancel = cancel
-        self._response = response
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._watch, name="katib-http-cancel", daemon=True)
-        self._thread.start()
-
-    def _watch(self) -> None:
-        while not self._done.wait(0.05):
-            if self._cancel.cancelled:
-                stream = self._response.extensions.get("network_stream")
-                sock = stream.get_extra_info("socket") if stream is not None else None
-                if sock is not None:
-                    try:
-                        # The plain socket call, under TLS too: it wakes the reader at once.
-                        socket.socket.shutdown(sock, socket.SHUT_RDWR)
-                    except OSError:
-                        pass
-                return
-
-    def stop(self) -> None:
-        self._done.set()
+        http = getattr(self, "_http", None)
+        if http is not None:
+            http.close()
 
 
 def estimate_tokens(text: str) -> int:
@@ -471,44 +341,3 @@ def _server_context(entry: dict, props: dict) -> int:
     return 0
 
 
-def _is_tls_failure(exc: BaseException) -> bool:
-    seen = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return "CERTIFICATE_VERIFY_FAILED" in str(exc) or "SSL" in str(exc)
-
-
-def _retry_after(response: httpx.Response) -> float:
-    try:
-        return max(0.0, float(response.headers.get("retry-after", "0")))
-    except ValueError:
-        return 0.0
-
-
-def _sleep(seconds: float, cancel: CancelToken | None) -> bool:
-    """Sleep, waking early on cancel; True if cancelled."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if cancel is not None and cancel.cancelled:
-            return True
-        time.sleep(min(0.05, max(0.0, end - time.monotonic())))
-    return bool(cancel and cancel.cancelled)
-
-
-def _short(exc: BaseException) -> str:
-    return (str(exc) or type(exc).__name__)[:200]
-
-
-def _allow_in_offline_guard(address) -> None:
-    """Tell the offline guard (katib.core.privacy) that this one server is allowed."""
-    try:
-        from katib.core.privacy import allow
-    except ImportError:
-        try:
-            from katib.core.privacy.guard import allow
-        except ImportError:
-            return  # no guard in this build: the allow-list check above is the gate
-    host = f"[{address.host}]" if ":" in address.host else address.host
-    allow(f"{address.scheme}://{host}:{address.port}")

@@ -158,8 +158,7 @@ def parse_server_url(url: str) -> ServerAddress:
     if parts.username or parts.password or parts.query or parts.fragment:
         raise ServerError("server.bad_url", url=text)
     path = parts.path.rstrip("/")
-    if path.endswith("/v1"):
-        path = path[:-3]
+    path = path.removesuffix("/v1")
     return ServerAddress(scheme, parts.hostname.lower().rstrip("."),
                          port or (443 if scheme == "https" else 80), path)
 
