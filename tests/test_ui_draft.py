@@ -56,6 +56,7 @@ def test_draft_stream_stop_regenerate_export(qtbot, make_app, tmp_path):
     qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
     assert view.busy() and view.stop_button.isEnabled()
     qtbot.waitUntil(lambda: "attention" in view.editor.toPlainText(), timeout=5000)
+    assert "Karim Benali" in view.frame_before.toPlainText()  # the frame, before the body ends
     with qtbot.waitSignal(view.job.finished, timeout=5000):
         qtbot.mouseClick(view.stop_button, Qt.MouseButton.LeftButton)
     assert not view.busy()

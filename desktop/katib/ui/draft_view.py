@@ -272,9 +272,19 @@ class DraftView(View):
         template = self.current_template()
         if template is None or self._streaming:
             return
-        self.record.start(template.id, self.output_language(), self.form.filled_values(),
-                          self.app.lane.info)
+        from katib.core.drafting import Drafter
+        from katib.core.errors import KatibError
+
         type_id, lang, fields = template.id, self.output_language(), self.form.filled_values()
+        try:
+            # The frame is deterministic: show it now, while the model writes the body.
+            preview, _points = Drafter(None, self.templates, self.app.settings.office).prepare(
+                type_id, lang, fields)
+        except KatibError as exc:
+            self.show_error(exc)
+            return
+        self._show_frame(preview)
+        self.record.start(type_id, lang, fields, self.app.lane.info)
         self._run(lambda drafter, cancel: drafter.draft_stream(type_id, lang, fields, cancel))
 
     def revise(self, action: str, target_lang: str | None = None) -> None:
@@ -360,8 +370,8 @@ class DraftView(View):
         return self._streaming
 
     # -- showing the draft ---------------------------------------------------------
-    def _show_frame(self) -> None:
-        before, after = draft_output.text_before_and_after(self.draft)
+    def _show_frame(self, draft=None) -> None:
+        before, after = draft_output.text_before_and_after(draft or self.draft)
         self.frame_before.setPlainText(before)
         self.frame_after.setPlainText(after)
 
