@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from katib.core.autosave import Autosaver
 from katib.core.paths import Paths
 from katib.core.store import Store
-from katib.core.store_errors import StoreClosed
+from katib.core.store_errors import StorageSlow, StoreClosed
 
 
 def make_paths(root) -> Paths:
@@ -111,6 +111,22 @@ def test_text_changed_never_waits_for_the_disk(store):
     release.set()
     saver.close()
     assert on_disk(store, draft) == "x" * 199
+
+
+def test_a_flush_that_waits_too_long_says_so_and_the_save_still_happens(store):
+    draft = store.create_draft("lettre", "fr", "Lettre", {}, "")
+    saver = Autosaver(store, draft, delay=60)
+    release = threading.Event()
+    store.submit(lambda db: release.wait(10))  # the disk does not answer
+    saver.text_changed("texte à garder")
+    with pytest.raises(StorageSlow) as caught:
+        saver.flush(timeout=0.2)
+    assert "toujours à l'écran" in caught.value.localized("fr")
+    assert saver.dirty and saver.text == "texte à garder"
+    release.set()
+    assert wait_until(lambda: not saver.dirty)
+    assert on_disk(store, draft) == "texte à garder"
+    saver.close()
 
 
 def test_a_closed_store_keeps_the_text_and_says_so(tmp_path):

@@ -25,8 +25,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 
 from katib.core.errors import StorageError
+from katib.core.store_errors import StorageSlow
 
 RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 # Part of `delay` kept for the write itself (a few ms on a healthy disk).
@@ -76,21 +78,23 @@ class Autosaver:
         self._now(text, seal=True)
 
     def flush(self, timeout: float | None = 30.0) -> None:
-        """Save any pending text now and wait for it; raises StorageError if it cannot be saved."""
+        """Save any pending text now and wait for it; raises StorageError if it cannot be saved.
+
+        On failure the text stays in `.text` and the retries go on.
+        """
         with self._lock:
             self._cancel_timer()
             if self._text is None or self._saved >= self._change:
-                inflight = self._inflight
-            else:
-                inflight = self._submit()
-        if inflight is not None:
-            try:
-                inflight.result(timeout)
-            except StorageError:
-                pass  # reported below, with the retry already scheduled
+                return
+            target = self._change
+            future = self._submit()
+        try:
+            future.result(timeout)
+        except FutureTimeout:
+            raise StorageSlow() from None  # still queued: it will be written later
         with self._lock:
-            if self._saved < self._change and self.last_error is not None:
-                raise self.last_error
+            # The done-callback may not have run yet: record the success here too.
+            self._saved = max(self._saved, target)
 
     def close(self, timeout: float | None = 30.0) -> None:
         """Flush, then stop. Raises StorageError (text still in `.text`) if the last save failed."""

@@ -86,6 +86,11 @@ register({
         "fr": "Aucun document numéro {id} dans l'historique.",
         "ar": "لا توجد وثيقة رقم {id} في السجل.",
     },
+    "storage.slow": {
+        "en": "Saving is taking longer than expected (the disk is slow or busy). Your text is still on screen; it will be saved as soon as the disk answers.",
+        "fr": "L'enregistrement prend plus de temps que prévu (disque lent ou occupé). Votre texte est toujours à l'écran ; il sera enregistré dès que le disque répondra.",
+        "ar": "الحفظ يستغرق وقتًا أطول من المتوقع (القرص بطيء أو مشغول). نصك ما يزال على الشاشة وسيُحفظ حين يستجيب القرص.",
+    },
     "storage.closed": {
         "en": "The history is closed; nothing more can be saved in this window.",
         "fr": "L'historique est fermé ; plus rien ne peut être enregistré dans cette fenêtre.",
@@ -143,6 +148,12 @@ class ItemNotFound(StorageError):
 
     def __init__(self, key: str | None = None, **params: object) -> None:
         super().__init__(key or f"storage.no_{params.get('kind', 'draft')}", **params)
+
+
+class StorageSlow(StorageError):
+    """A save waited on did not finish in time; it is still queued."""
+
+    key = "storage.slow"
 
 
 class StoreClosed(StorageError):
