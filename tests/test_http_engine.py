@@ -519,7 +519,9 @@ import json, sys
 events = []
 sys.addaudithook(lambda e, a: events.append(e) if e in ("socket.connect", "socket.getaddrinfo") else None)
 from katib.core.http_engine import HttpEngine
+from katib.core.privacy import install_network_guard, refused_attempts
 from katib.core.server_access import ServerConfig, ServerError
+install_network_guard([])  # Katib's own offline guard, as the CLI and the window install it
 result = {}
 try:
     HttpEngine(ServerConfig(url="https://10.20.30.40:8443", allowed_servers=["https://llm.gov.ma:8443"]))
@@ -532,6 +534,7 @@ try:  # allowed, but the network is absent: a clear error, no fall back anywhere
 except ServerError as exc:
     result["allowed_but_unreachable"] = exc.key
 result["connects"] = events.count("socket.connect")
+result["guard_refusals"] = [r.host for r in refused_attempts()]
 print(json.dumps(result))
 """
 
@@ -548,6 +551,9 @@ def test_refusal_in_network_namespace():
     assert result["attempts_after_refusal"] == []  # refused before any lookup or connect
     assert result["allowed_but_unreachable"] == "server.unreachable"
     assert result["connects"] == 2  # the first try and one retry, both inside the empty namespace
+    # The engine let the guard through to the allowed server only: the guard refused nothing,
+    # the namespace (no route) did.
+    assert result["guard_refusals"] == []
 
 
 def test_a_dossier_is_summarized_concurrently_up_to_the_limit(eval_dir):
