@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>DraftDocument</name>
+    <message>
+        <source>To check before signing:</source>
+        <translation>للتحقق قبل التوقيع:</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>املؤوا الاستمارة ثم اضغطوا على «توليد». يظهر متن الوثيقة هنا ويمكن تعديله.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>ناقص: %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>غير وارد في الاستمارة: %1</translation>
+    </message>
+</context>
+<context>
     <name>DraftView</name>
     <message>
         <source>&amp;Document</source>
@@ -99,14 +118,6 @@
         <translation>&amp;معاينة الطباعة</translation>
     </message>
     <message>
-        <source>To check before signing:</source>
-        <translation>للتحقق قبل التوقيع:</translation>
-    </message>
-    <message>
-        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
-        <translation>املؤوا الاستمارة ثم اضغطوا على «توليد». يظهر متن الوثيقة هنا ويمكن تعديله.</translation>
-    </message>
-    <message>
         <source>Press Generate or Translate to write the document in this language.</source>
         <translation>اضغطوا على «توليد» أو «ترجمة» لتحرير الوثيقة بهذه اللغة.</translation>
     </message>
@@ -129,14 +140,6 @@
     <message>
         <source>The model stopped with an error.</source>
         <translation>توقف النموذج بسبب خطأ.</translation>
-    </message>
-    <message>
-        <source>Missing: %1</source>
-        <translation>ناقص: %1</translation>
-    </message>
-    <message>
-        <source>Not in the form: %1</source>
-        <translation>غير وارد في الاستمارة: %1</translation>
     </message>
     <message>
         <source>The document was copied.</source>

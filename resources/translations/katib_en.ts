@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>DraftDocument</name>
+    <message>
+        <source>To check before signing:</source>
+        <translation>To check before signing:</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>Fill in the form, then press Generate. The body appears here and can be edited.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Missing: %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>Not in the form: %1</translation>
+    </message>
+</context>
+<context>
     <name>DraftView</name>
     <message>
         <source>&amp;Document</source>
@@ -99,14 +118,6 @@
         <translation>&amp;Print preview</translation>
     </message>
     <message>
-        <source>To check before signing:</source>
-        <translation>To check before signing:</translation>
-    </message>
-    <message>
-        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
-        <translation>Fill in the form, then press Generate. The body appears here and can be edited.</translation>
-    </message>
-    <message>
         <source>Press Generate or Translate to write the document in this language.</source>
         <translation>Press Generate or Translate to write the document in this language.</translation>
     </message>
@@ -129,14 +140,6 @@
     <message>
         <source>The model stopped with an error.</source>
         <translation>The model stopped with an error.</translation>
-    </message>
-    <message>
-        <source>Missing: %1</source>
-        <translation>Missing: %1</translation>
-    </message>
-    <message>
-        <source>Not in the form: %1</source>
-        <translation>Not in the form: %1</translation>
     </message>
     <message>
         <source>The document was copied.</source>

@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>DraftDocument</name>
+    <message>
+        <source>To check before signing:</source>
+        <translation>À vérifier avant signature :</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>Remplissez le formulaire, puis cliquez sur Générer. Le corps du texte apparaît ici et reste modifiable.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>À compléter : %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>Absent du formulaire : %1</translation>
+    </message>
+</context>
+<context>
     <name>DraftView</name>
     <message>
         <source>&amp;Document</source>
@@ -99,14 +118,6 @@
         <translation>&amp;Aperçu avant impression</translation>
     </message>
     <message>
-        <source>To check before signing:</source>
-        <translation>À vérifier avant signature :</translation>
-    </message>
-    <message>
-        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
-        <translation>Remplissez le formulaire, puis cliquez sur Générer. Le corps du texte apparaît ici et reste modifiable.</translation>
-    </message>
-    <message>
         <source>Press Generate or Translate to write the document in this language.</source>
         <translation>Cliquez sur Générer ou Traduire pour rédiger le document dans cette langue.</translation>
     </message>
@@ -129,14 +140,6 @@
     <message>
         <source>The model stopped with an error.</source>
         <translation>Le modèle s&apos;est arrêté sur une erreur.</translation>
-    </message>
-    <message>
-        <source>Missing: %1</source>
-        <translation>À compléter : %1</translation>
-    </message>
-    <message>
-        <source>Not in the form: %1</source>
-        <translation>Absent du formulaire : %1</translation>
     </message>
     <message>
         <source>The document was copied.</source>

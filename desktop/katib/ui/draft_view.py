@@ -20,10 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from katib.ui import draft_output
+from katib.ui.draft_document import DraftDocument
 from katib.ui.draft_form import FieldForm
-from katib.ui.draft_highlighter import DraftHighlighter
 from katib.ui.draft_store import DraftRecord
 from katib.ui.view import View
-from katib.ui.widgets import follow_typed_direction, language_names
+from katib.ui.widgets import language_names
 
 if TYPE_CHECKING:
     from katib.ui.app import KatibApp
@@ -104,19 +101,11 @@ class DraftView(View):
         form_scroll.setMinimumWidth(340)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.frame_before = self._frame_pane("frameBefore")
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("bodyEditor")
-        follow_typed_direction(self.editor)
-        self.frame_after = self._frame_pane("frameAfter")
-        self.highlighters = [DraftHighlighter(w.document()) for w in
-                             (self.frame_before, self.editor, self.frame_after)]
-        self.checks_label = QLabel()
-        self.checks = QListWidget()
-        self.checks.setObjectName("checks")
-        self.checks.setMaximumHeight(90)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("draftState")
+        self.document = DraftDocument()
+        # Short names for the parts the view drives (and the tests read).
+        self.editor = self.document.editor
+        self.frame_before, self.frame_after = self.document.frame_before, self.document.frame_after
+        self.checks, self.state_label = self.document.checks, self.document.state_label
 
         self.regenerate_button = QPushButton()
         self.shorten_button = QPushButton()
@@ -142,12 +131,7 @@ class DraftView(View):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.frame_before, 2)
-        right_layout.addWidget(self.editor, 5)
-        right_layout.addWidget(self.frame_after, 1)
-        right_layout.addWidget(self.checks_label)
-        right_layout.addWidget(self.checks)
-        right_layout.addWidget(self.state_label)
+        right_layout.addWidget(self.document, 1)
         right_layout.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(form_scroll)
@@ -157,14 +141,6 @@ class DraftView(View):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-
-    def _frame_pane(self, name: str) -> QPlainTextEdit:
-        pane = QPlainTextEdit()
-        pane.setObjectName(name)
-        pane.setReadOnly(True)
-        pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the form to the body
-        follow_typed_direction(pane)
-        return pane
 
     def _connect_signals(self) -> None:
         self.type_combo.currentIndexChanged.connect(self._on_type_changed)
@@ -179,7 +155,6 @@ class DraftView(View):
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.editor.textChanged.connect(self._on_editor_text_changed)
-        self.checks.itemActivated.connect(self._on_checks_item_activated)
         self.app.lane.state_changed.connect(lambda *_: self._update_buttons())
 
     def retranslate(self) -> None:
@@ -209,9 +184,6 @@ class DraftView(View):
         self.copy_button.setText(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copy the whole document (Ctrl+Shift+C)"))
         self.print_button.setText(self.tr("&Print preview"))
-        self.checks_label.setText(self.tr("To check before signing:"))
-        self.editor.setPlaceholderText(self.tr("Fill in the form, then press Generate. "
-                                               "The body appears here and can be edited."))
         self.form.retranslate(lang)
         self._show_checks()
 
@@ -256,10 +228,7 @@ class DraftView(View):
         self.record.close()
         self.record.draft_id = None
         self.draft = None
-        for pane in (self.frame_before, self.editor, self.frame_after):
-            pane.clear()
-        self.state_label.clear()
-        self._show_checks()
+        self.document.clear()
         self._update_buttons()
 
     # -- generation ----------------------------------------------------------------
@@ -371,37 +340,18 @@ class DraftView(View):
 
     # -- showing the draft ---------------------------------------------------------
     def _show_frame(self, draft=None) -> None:
-        before, after = draft_output.text_before_and_after(draft or self.draft)
-        self.frame_before.setPlainText(before)
-        self.frame_after.setPlainText(after)
+        self.document.show_frame(draft or self.draft)
 
     def _show_checks(self) -> None:
-        self.checks.clear()
-        self.checks.setVisible(False)
-        self.checks_label.setVisible(False)
         if self.draft is None:
+            self.document.show_checks([], [])
             return
-        template = self.templates.get(self.draft.type_id) if self.draft.type_id in \
-            self.templates else None
-        for name in self.draft.missing:
-            field = template.field(name) if template else None
-            label = field.label(self.app.language) if field else name
-            item = QListWidgetItem(self.tr("Missing: %1").replace("%1", label))
-            self.checks.addItem(item)
-        for flag in self.draft.flags:
-            item = QListWidgetItem(self.tr("Not in the form: %1").replace("%1", flag.text))
-            item.setData(Qt.ItemDataRole.UserRole, flag.text)
-            self.checks.addItem(item)
-        for highlighter in self.highlighters:
-            highlighter.set_flagged([flag.text for flag in self.draft.flags])
-        self.checks.setVisible(self.checks.count() > 0)
-        self.checks_label.setVisible(self.checks.count() > 0)
-
-    @Slot(QListWidgetItem)
-    def _on_checks_item_activated(self, item: QListWidgetItem) -> None:
-        text = item.data(Qt.ItemDataRole.UserRole)
-        if text and self.editor.find(text):
-            self.editor.setFocus()
+        template = (self.templates.get(self.draft.type_id)
+                    if self.draft.type_id in self.templates else None)
+        fields = [template.field(name) if template else None for name in self.draft.missing]
+        missing = [field.label(self.app.language) if field else name
+                   for field, name in zip(fields, self.draft.missing, strict=True)]
+        self.document.show_checks(missing, self.draft.flags)
 
     def _update_buttons(self) -> None:
         has_draft = self.draft is not None and not self._streaming

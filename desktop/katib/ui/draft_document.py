@@ -1,0 +1,103 @@
+"""The letter on the Draft screen: the frame above and below, the editable body between.
+
+The frame (letterhead … appel, politesse … signature) is read-only: it comes
+from the template and the form. Placeholders and flagged facts are
+highlighted in all three panes, and listed under them ("To check before
+signing"); activating a flagged fact selects it in the body.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from katib.ui import draft_output
+from katib.ui.draft_highlighter import DraftHighlighter
+from katib.ui.widgets import follow_typed_direction
+
+
+class DraftDocument(QWidget):
+    """Frame before, body editor, frame after, the checks list and a state line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frame_before = self._frame_pane("frameBefore")
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("bodyEditor")
+        follow_typed_direction(self.editor)
+        self.frame_after = self._frame_pane("frameAfter")
+        self.highlighters = [DraftHighlighter(w.document()) for w in
+                             (self.frame_before, self.editor, self.frame_after)]
+        self.checks_label = QLabel()
+        self.checks = QListWidget()
+        self.checks.setObjectName("checks")
+        self.checks.setMaximumHeight(90)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("draftState")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.frame_before, 2)
+        layout.addWidget(self.editor, 5)
+        layout.addWidget(self.frame_after, 1)
+        layout.addWidget(self.checks_label)
+        layout.addWidget(self.checks)
+        layout.addWidget(self.state_label)
+        self.checks.itemActivated.connect(self._on_checks_item_activated)
+        self.retranslate()
+        self.show_checks([], [])
+
+    def _frame_pane(self, name: str) -> QPlainTextEdit:
+        pane = QPlainTextEdit()
+        pane.setObjectName(name)
+        pane.setReadOnly(True)
+        pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the form to the body
+        follow_typed_direction(pane)
+        return pane
+
+    def retranslate(self) -> None:
+        self.checks_label.setText(self.tr("To check before signing:"))
+        self.editor.setPlaceholderText(self.tr("Fill in the form, then press Generate. "
+                                               "The body appears here and can be edited."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_frame(self, draft) -> None:
+        before, after = draft_output.text_before_and_after(draft)
+        self.frame_before.setPlainText(before)
+        self.frame_after.setPlainText(after)
+
+    def clear(self) -> None:
+        for pane in (self.frame_before, self.editor, self.frame_after):
+            pane.clear()
+        self.state_label.clear()
+        self.show_checks([], [])
+
+    def show_checks(self, missing: list[str], flags: list) -> None:
+        """`missing`: labels of required fields left empty; `flags`: the core's Flag list."""
+        self.checks.clear()
+        for label in missing:
+            self.checks.addItem(QListWidgetItem(self.tr("Missing: %1").replace("%1", label)))
+        for flag in flags:
+            item = QListWidgetItem(self.tr("Not in the form: %1").replace("%1", flag.text))
+            item.setData(Qt.ItemDataRole.UserRole, flag.text)
+            self.checks.addItem(item)
+        for highlighter in self.highlighters:
+            highlighter.set_flagged([flag.text for flag in flags])
+        self.checks.setVisible(self.checks.count() > 0)
+        self.checks_label.setVisible(self.checks.count() > 0)
+
+    @Slot(QListWidgetItem)
+    def _on_checks_item_activated(self, item: QListWidgetItem) -> None:
+        text = item.data(Qt.ItemDataRole.UserRole)
+        if text and self.editor.find(text):
+            self.editor.setFocus()
