@@ -206,3 +206,22 @@ def test_offline_indicator_reports_the_guard(qtbot, make_app, monkeypatch):
     assert window.offline_label.text() == "● Hors ligne"
     assert "aucun texte" in tip and "Garde réseau active" in tip
     assert tip.endswith("1.234")  # the number as the interface language writes it (fr_MA)
+
+
+def test_main_paints_the_window_first_then_builds_the_screens(qtbot, make_app):
+    """What `main()` does: store, screens and model come after the first paint."""
+    from katib.ui.main_window import MainWindow
+
+    app = make_app(load=False)
+    app.store.close()  # as `main` starts it: no store yet
+    app.store, app._store_tried = None, False
+    window = MainWindow(app, deferred=True)
+    qtbot.addWidget(window)
+    window.views_ready.connect(app.load_model)
+    assert window.views == {} and window.nav.count() == 5
+    with qtbot.waitSignal(window.views_ready, timeout=20000):
+        window.show()
+    assert set(window.views) == {"draft", "summarize", "history", "models", "settings"}
+    assert app.store is not None
+    assert window.stack.currentWidget() is window.views["draft"]
+    qtbot.waitUntil(lambda: app.lane.state == "ready", timeout=5000)

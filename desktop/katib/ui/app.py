@@ -56,12 +56,17 @@ class KatibApp(QObject):
         paths: Paths | None = None,
         settings: Settings | None = None,
         engine_loader: Callable[[], Engine] | None = None,
+        open_store: bool = True,
     ) -> None:
         super().__init__()
         self.qt_app = qt_app
         self.paths = (paths or user_paths()).ensure()
         self.settings = settings or load_settings(self.paths.settings_file)
-        self.store = self._open_store()
+        self.store = None
+        self.store_error: BaseException | None = None
+        self._store_tried = False
+        if open_store:  # `main` opens it after the first paint (see MainWindow)
+            self.ensure_store()
         self.lane = ModelLane()
         # Tests hand a scripted engine; the window loads the active local model.
         self.engine_loader = engine_loader or self._default_loader
@@ -71,18 +76,20 @@ class KatibApp(QObject):
         self.apply_font_size()
 
     # -- services ---------------------------------------------------------------
-    def _open_store(self):
-        """The history database; on failure the window still opens and says why."""
-        self.store_error: BaseException | None = None
+    def ensure_store(self):
+        """Open the history database once; on failure the window still opens and says why."""
+        if self._store_tried:
+            return self.store
+        self._store_tried = True
         store_module = _optional("katib.core.store")
         if store_module is None:
             return None
         try:
-            return store_module.Store.open(self.paths)
+            self.store = store_module.Store.open(self.paths)
         except Exception as exc:  # in use by another Katib, read-only folder, disk full
             log.exception("the store could not be opened")
             self.store_error = exc
-            return None
+        return self.store
 
     def _default_loader(self) -> Engine:
         from katib.core import runtime
@@ -202,19 +209,17 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.setApplicationName("Katib")
     QApplication.setOrganizationName("Katib")
     qt_app = QApplication.instance() or QApplication(argv)
-    app = KatibApp(qt_app, paths=paths, settings=settings)
+    app = KatibApp(qt_app, paths=paths, settings=settings, open_store=False)
 
     from katib.ui.first_run_dialog import FirstRunDialog
     from katib.ui.main_window import MainWindow
 
     if not app.settings.first_run_done:
         FirstRunDialog(app).exec()
-    window = MainWindow(app)
+    # The window paints first; then the screens are built and the model loads.
+    window = MainWindow(app, deferred=True)
+    window.views_ready.connect(app.load_model)
     window.show()
-    # The model loads once the window is on screen.
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, app.load_model)
     _close_on_signals(window)
     code = qt_app.exec()
     app.shutdown()

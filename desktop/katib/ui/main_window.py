@@ -7,10 +7,22 @@ carries the offline indicator: Katib sends nothing over the network.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QLocale,
+    QObject,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -63,18 +75,29 @@ def _guard_state() -> tuple[bool, int]:
 class MainWindow(QMainWindow):
     """Katib's window. Views get the app object; they never reach for this window."""
 
-    def __init__(self, app: KatibApp) -> None:
+    views_ready = Signal()
+
+    def __init__(self, app: KatibApp, deferred: bool = False) -> None:
+        """`deferred`: paint the window first, then build the screens (what `main` does).
+
+        Importing and building the screens (store, templates, readers) takes a
+        noticeable moment; the clerk sees the window at once, with "Loading…",
+        and the screens appear a moment later. Tests build everything at once.
+        """
         super().__init__()
         self.app = app
         self.setObjectName("KatibMainWindow")
         self.views: dict[str, View] = {}
+        self._placeholders: dict[str, QWidget] = {}
         self.store_problem: str | None = None
         self._build()
         self._connect_signals()
         self.retranslate()
-        self._on_lane_state_changed(app.lane.state, app.lane.error or app.lane.info)
         self._restore_geometry()
-        self._report_store_problems()
+        if deferred:
+            self.installEventFilter(self)
+        else:
+            self.build_views()
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -85,13 +108,12 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
                                "QListWidget#navigation::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
-        for key, module, name in SCREENS:
-            view_class = _load_view_class(module, name)
-            if view_class is None:
-                continue
-            view = view_class(self.app)
-            self.views[key] = view
-            self.stack.addWidget(view)
+        for key, module, _name in SCREENS:
+            if importlib.util.find_spec(module) is None:
+                continue  # a screen not written yet
+            placeholder = QWidget()
+            self._placeholders[key] = placeholder
+            self.stack.addWidget(placeholder)
             item = QListWidgetItem()
             item.setData(256, key)  # Qt.UserRole
             self.nav.addItem(item)
@@ -129,13 +151,40 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.resize(1100, 740)
 
+    def build_views(self) -> None:
+        """Open the store and build every screen in place of its placeholder."""
+        if self.views:
+            return
+        self.app.ensure_store()
+        for key, module, name in SCREENS:
+            placeholder = self._placeholders.get(key)
+            view_class = _load_view_class(module, name) if placeholder is not None else None
+            if view_class is None:
+                continue
+            view = view_class(self.app)
+            index = self.stack.indexOf(placeholder)
+            self.stack.insertWidget(index, view)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            del self._placeholders[key]
+            self.views[key] = view
+            view.open_request.connect(self._on_view_open_request)
+            view.status_message.connect(self._on_view_status_message)
+        self.stack.setCurrentIndex(max(0, self.nav.currentRow()))
+        self._report_store_problems()
+        self.views_ready.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Deferred start: once the window has painted, build the screens.
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.build_views)
+        return super().eventFilter(watched, event)
+
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.app.lane.state_changed.connect(self._on_lane_state_changed)
         self.app.language_changed.connect(self._on_app_language_changed)
-        for view in self.views.values():
-            view.open_request.connect(self._on_view_open_request)
-            view.status_message.connect(self._on_view_status_message)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Katib — offline drafting assistant"))
@@ -195,9 +244,10 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         previous = self.current_view()
-        if previous is not None:
+        if isinstance(previous, View):
             previous.save_work()
-        self.stack.setCurrentWidget(self.views[self.nav.item(row).data(256)])
+        key = self.nav.item(row).data(256)
+        self.stack.setCurrentWidget(self.views.get(key) or self._placeholders[key])
 
     @Slot(str, object)
     def _on_view_open_request(self, key: str, payload: object) -> None:
