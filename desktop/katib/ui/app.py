@@ -100,10 +100,12 @@ class KatibApp(QObject):
 
     def server_url(self) -> str:
         """The office server in use, or "" when everything runs on this computer."""
-        from katib.core import runtime
-
+        # runtime pulls in the model tooling (gguf, numpy): not before the first paint.
+        runtime = sys.modules.get("katib.core.runtime")
         configured = getattr(runtime, "configured_server", None)
-        return configured(self.settings) if configured else ""
+        if configured is not None:
+            return configured(self.settings)
+        return (self.settings.server_url or "").strip()
 
     def load_model(self) -> None:
         """Load (or reload) the active model on the lane; the window stays usable."""
