@@ -243,3 +243,21 @@ def test_history_reopens_a_draft_with_its_form_and_text(qtbot, make_app):
     qtbot.waitUntil(lambda: not view.busy(), timeout=10000)
     assert view.record.draft_id != draft_id
     assert app.store.get_draft(draft_id).text == "Texte final signé."
+
+
+def test_a_failing_disk_is_said_once_and_the_text_stays(qtbot, make_app):
+    from katib.core.errors import StorageError
+
+    app = make_app(engine=ScriptedEngine(answers=[" Votre dossier est complet."]), language="ar")
+    view = _draft_view(qtbot, app)
+    _fill(view)
+    view.generate()
+    qtbot.waitUntil(lambda: not view.busy(), timeout=10000)
+    view.editor.setPlainText("نص كتبه الموظف")
+    full = StorageError("storage.failed", detail="No space left on device")
+    view.record.error.emit(full)  # what the autosaver reports on each retry
+    view.record.error.emit(full)
+    boxes = [w for w in view.findChildren(type(view.error_box)) if w.isVisible()]
+    assert len(boxes) == 1
+    assert "No space left on device" in boxes[0].text() and "تعذر الحفظ" in boxes[0].text()
+    assert view.editor.toPlainText() == "نص كتبه الموظف"

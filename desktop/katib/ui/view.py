@@ -63,6 +63,8 @@ class View(QWidget):
         autosave go on behind it. The last one stays in `self.error_box`.
         """
         text = error if isinstance(error, str) else error_text(error, self.app.language)
+        if self._error_showing(text):  # an autosave retrying every few seconds: say it once
+            return self.error_box  # type: ignore[return-value]
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Katib"), text,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("errorBox")
@@ -71,6 +73,13 @@ class View(QWidget):
         self.error_box = box
         self.status_message.emit(text)
         return box
+
+    def _error_showing(self, text: str) -> bool:
+        try:
+            return bool(self.error_box and self.error_box.isVisible()
+                        and self.error_box.text() == text)
+        except RuntimeError:  # the last box was closed and deleted
+            return False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
