@@ -227,6 +227,10 @@ def test_deep_html_and_markdown_do_not_overflow(worker):
         status, detail, seconds = worker.run(("read", suffix, data))
         assert status == "ok", detail
         assert seconds < 60
+    # 50,000 nested <div> used to run into the time limit (a quadratic parent lookup).
+    status, detail, _ = worker.run(("read", ".html", b"<div>" * 50_000 + b"Objet" +
+                                    b"</div>" * 50_000))
+    assert (status, detail) == ("ok", "document")
 
 
 def test_a_shared_template_with_a_script_is_rejected_with_name_and_line(tmp_path):

@@ -24,6 +24,7 @@ def html_blocks(markup: str, out: BlockBuilder, deadline: Deadline, part: str = 
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup.find_all(SKIP):
         tag.decompose()
+    nested = _inside_containers(soup)
     for element in soup.find_all(True):
         deadline.check()
         name = element.name
@@ -35,7 +36,7 @@ def html_blocks(markup: str, out: BlockBuilder, deadline: Deadline, part: str = 
         elif name == "tr":
             cells = [c.get_text(" ", strip=True) for c in element.find_all(["td", "th"])]
             out.add("table_row", " | ".join(cells), part=part)
-        elif name in BLOCKS and not element.find_parent(["li", "tr", "h1", "h2", "h3", "h4"]):
+        elif name in BLOCKS and id(element) not in nested:
             # Only the text directly in this block: nested blocks get their own turn.
             own = "".join(str(s) for s in element.find_all(string=True, recursive=False))
             inline = [c for c in element.children if getattr(c, "name", None) in
@@ -48,6 +49,28 @@ def html_blocks(markup: str, out: BlockBuilder, deadline: Deadline, part: str = 
                     if getattr(c, "name", None) is None or c in inline)
             out.add("paragraph", own, part=part)
     return title
+
+
+_CONTAINERS = {"li", "tr", "h1", "h2", "h3", "h4"}
+
+
+def _inside_containers(soup) -> set[int]:
+    """ids of the elements that have a li/tr/h1-h4 ancestor, in one pass.
+
+    (Asking `find_parent` for each element is quadratic: 50,000 nested <div>
+    took minutes.)"""
+    inside: set[int] = set()
+    stack = [(soup, False)]
+    while stack:
+        node, node_inside = stack.pop()
+        flag = node_inside or getattr(node, "name", None) in _CONTAINERS
+        for child in getattr(node, "contents", ()):
+            if getattr(child, "name", None) is None:
+                continue
+            if flag:
+                inside.add(id(child))
+            stack.append((child, flag))
+    return inside
 
 
 def read_html(path: str, data: bytes, limits: ReadLimits, deadline: Deadline) -> Document:
