@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -52,13 +53,13 @@ def start_llama_server(model_path, port: int, log_path, extra: list[str] | None 
                # Logits for every prompt token (its default) only serve logprobs and make
                # prefill several times slower with Gemma's 262k-token vocabulary.
                "--logits_all", "False"] + (extra or [])
-    log = open(log_path, "w")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    with open(log_path, "w") as log:  # the child keeps its own copy of the descriptor
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"llama_cpp.server exited: {open(log_path).read()[-2000:]}")
+            raise RuntimeError(f"llama_cpp.server exited: {Path(log_path).read_text()[-2000:]}")
         try:
             if httpx.get(url + "/v1/models", timeout=1, trust_env=False).status_code == 200:
                 return process, url

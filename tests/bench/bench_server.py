@@ -144,8 +144,8 @@ def main() -> None:
                       f"tokens and {generated / per_doc:.0f} generated tokens a document "
                       f"(detail=standard)")
             print(f"concurrency {concurrency}: {seconds:7.1f} s for {len(note.parts)} documents, "
-                  f"{len(note.parts) / seconds:.3f} documents/s; throughput ratio to 1: "
-                  f"{base / seconds:.2f}")
+                  f"{len(note.parts) / seconds:.3f} documents/s, {generated / seconds:.1f} "
+                  f"generated tokens/s; throughput ratio to 1: {base / seconds:.2f}")
     finally:
         if process is not None:
             process.terminate()
