@@ -292,3 +292,31 @@ def test_every_letter_of_the_ministry_reads_in_french(eval_dir):
     for path in letters:
         doc = read_document(path)
         assert doc.language == "fr" and doc.word_count() > 100, path.name
+
+
+def test_tracked_changes_are_read_accepted_and_field_codes_hidden(tmp_path):
+    from docx import Document as WordDocument
+    from docx.oxml import parse_xml
+
+    word = WordDocument()
+    paragraph = word.add_paragraph("Le budget est ")
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(parse_xml(
+        f'<w:ins {ns} w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z">'
+        f'<w:r><w:t xml:space="preserve">adopté </w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(
+        f'<w:del {ns} w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z">'
+        f'<w:r><w:delText>rejeté </w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(
+        f'<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    paragraph._p.append(parse_xml(f'<w:r {ns}><w:instrText> PAGE </w:instrText></w:r>'))
+    paragraph._p.append(parse_xml(f'<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>'))
+    paragraph._p.append(parse_xml(f'<w:r {ns}><w:t>à l’unanimité</w:t></w:r>'))
+    paragraph._p.append(parse_xml(f'<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>'))
+    word.add_heading("Décisions", level=1)
+    path = tmp_path / "suivi.docx"
+    word.save(path)
+    doc = read_document(path)
+    assert doc.blocks[0].text == "Le budget est adopté à l’unanimité"
+    assert "rejeté" not in doc.text() and "PAGE" not in doc.text()
+    assert doc.blocks[1].kind == "heading"

@@ -229,3 +229,25 @@ def test_real_pdf_routes_by_the_engine_token_count(eval_dir):
     assert Summarizer(large).summarize(doc, lang="en").stats["route"] == "one_pass"
     one = Summarizer(large).summarize(document_from_text("Short text. " * 5 + PV[1]), lang="fr")
     assert one.stats["route"] == "one_pass"
+
+
+def test_a_105_page_pdf_is_summarized_not_refused(eval_dir, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    source = PdfReader(eval_dir / "documents/pdf/en-federal-register-2020-17221.pdf")
+    writer = PdfWriter()
+    for _ in range(7):
+        for page in source.pages:
+            writer.add_page(page)
+    path = tmp_path / "long.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    doc = read_document(path)
+    assert doc.pages == 105
+    engine = ScriptedEngine(default=" the agency proposes an airworthiness directive.")
+    note = Summarizer(engine).summarize(doc, lang="en", detail="standard")
+    assert note.stats["route"] == "parts" and note.stats["parts"] >= 10
+    assert max(engine.count_tokens(p) for p in engine.prompts) < 0.7 * engine.context_size
+    assert note.section("points").points and audit(note)["resolved_share"] == 1.0
+    pages = {note.resolve(c).page for c in note.cited()}
+    assert max(pages) > 15  # points come from across the document, not only its start

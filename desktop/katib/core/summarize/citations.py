@@ -11,6 +11,7 @@ point, never shown as fact.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from katib.core.documents.model import Document
 from katib.core.summarize.note import Citation, Note, Point
@@ -56,9 +57,15 @@ def unsupported_figures(text: str, source: str) -> set[str]:
     return missing
 
 
+@lru_cache(maxsize=20000)
+def _term_set(text: str, lang: str) -> frozenset[str]:
+    # Repairs compare a point with every block: each block's words are found once.
+    return frozenset(terms(text, lang))
+
+
 def overlap(a: str, b: str, lang: str) -> float:
     """Share of `a`'s content words that `b` contains."""
-    ta, tb = set(terms(a, lang)), set(terms(b, lang))
+    ta, tb = _term_set(a, lang), _term_set(b, lang)
     if not ta:
         return 0.0
     return len(ta & tb) / len(ta)

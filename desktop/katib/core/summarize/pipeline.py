@@ -137,8 +137,11 @@ class Summarizer:
         settings = DETAIL[detail]
         source_lang = doc.language if doc.language in LANGS else lang
         sentences = split_sentences(doc)
-        textrank(sentences, source_lang)
         route = plan(doc, sentences, self.engine.count_tokens, self.engine.context_size, detail)
+        if route.route == "one_pass":
+            textrank(sentences, source_lang)
+        # In parts, each part is ranked on its own below (scores of similar-sized
+        # parts compare, and a part's own centre is what its gist should say).
         note = Note(lang=lang, detail=detail, documents=[doc])
         note.stats.update({"route": route.route, "parts": len(route.parts),
                            "doc_tokens": route.doc_tokens})
