@@ -217,10 +217,15 @@ def test_main_paints_the_window_first_then_builds_the_screens(qtbot, make_app):
     app.store, app._store_tried = None, False
     window = MainWindow(app, deferred=True)
     qtbot.addWidget(window)
+    order = []
+    window.first_painted.connect(lambda: order.append(("painted", bool(window.views))))
+    window.views_ready.connect(lambda: order.append(("views", bool(window.views))))
     window.views_ready.connect(app.load_model)
     assert window.views == {} and window.nav.count() == 5
     with qtbot.waitSignal(window.views_ready, timeout=20000):
         window.show()
+    # The guard hangs on first_painted: it runs before any screen exists.
+    assert order == [("painted", False), ("views", True)]
     assert set(window.views) == {"draft", "summarize", "history", "models", "settings"}
     assert app.store is not None
     assert window.stack.currentWidget() is window.views["draft"]

@@ -206,8 +206,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO)
     paths = user_paths().ensure()
     settings = load_settings(paths.settings_file)
-    # Before anything else runs: no connection leaves this machine.
-    install_privacy_guard(paths, settings)
     QApplication.setApplicationName("Katib")
     QApplication.setOrganizationName("Katib")
     qt_app = QApplication.instance() or QApplication(argv)
@@ -216,16 +214,34 @@ def main(argv: list[str] | None = None) -> int:
     from katib.ui.first_run_dialog import FirstRunDialog
     from katib.ui.main_window import MainWindow
 
+    guard = _OnceGuard(paths, settings)
     if not app.settings.first_run_done:
+        guard()  # the clerk types in the welcome: the guard comes first
         FirstRunDialog(app).exec()
-    # The window paints first; then the screens are built and the model loads.
+    # The window paints first. Right after that first paint, before the store, the
+    # screens or the model do anything, the network guard goes in (until then only
+    # Qt has drawn an empty window: no document, no socket); then the screens are
+    # built and the model loads.
     window = MainWindow(app, deferred=True)
+    window.first_painted.connect(guard)
     window.views_ready.connect(app.load_model)
     window.show()
     _close_on_signals(window)
     code = qt_app.exec()
     app.shutdown()
     return code
+
+
+class _OnceGuard:
+    """Installs the network guard the first time it is called."""
+
+    def __init__(self, paths: Paths, settings: Settings) -> None:
+        self.paths, self.settings, self.done = paths, settings, False
+
+    def __call__(self) -> None:
+        if not self.done:
+            self.done = True
+            install_privacy_guard(self.paths, self.settings)
 
 
 def _close_on_signals(window) -> None:

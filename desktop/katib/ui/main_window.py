@@ -75,6 +75,7 @@ def _guard_state() -> tuple[bool, int]:
 class MainWindow(QMainWindow):
     """Katib's window. Views get the app object; they never reach for this window."""
 
+    first_painted = Signal()
     views_ready = Signal()
 
     def __init__(self, app: KatibApp, deferred: bool = False) -> None:
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         # Deferred start: once the window has painted, build the screens.
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
+            self.first_painted.emit()  # synchronously: before the screens are built
             QTimer.singleShot(0, self.build_views)
         return super().eventFilter(watched, event)
 
