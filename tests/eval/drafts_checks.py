@@ -17,7 +17,9 @@ BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 CITY = {"fr": "Sidi Taibi", "ar": "سيدي الطيبي", "en": "Sidi Taibi"}
 SIGNER = {"fr": "Ahmed Benali", "ar": "أحمد بنعلي", "en": "Ahmed Benali"}
 STATE = {"fr": "ROYAUME DU MAROC", "ar": "المملكة المغربية", "en": "KINGDOM OF MOROCCO"}
-PLACEHOLDERS = {"fr": "[À COMPLÉTER]", "ar": "[يُستكمل]", "en": "[TO COMPLETE]"}
+# As pdftotext gives them back: around Arabic it moves the brackets (mirrored
+# characters) to the other end of the line, so only the word is looked for.
+PLACEHOLDERS = {"fr": "[À COMPLÉTER]", "ar": "يُستكمل", "en": "[TO COMPLETE]"}
 
 # Blocks expected in order, per form and language: (name, regex). The first two
 # (timbre, lieu et date) share a row of the header table, so only their presence counts.

@@ -47,6 +47,10 @@ def main() -> int:
     parser.add_argument("--max-tokens", type=int, default=None)
     parser.add_argument("--only", default=None, help="run scenarios whose id contains this")
     parser.add_argument("--show", action="store_true", help="print each body")
+    parser.add_argument("--no-model", action="store_true",
+                        help="frame and opening only (checks the frame and placeholders fast)")
+    parser.add_argument("--time-budget", type=float, default=0,
+                        help="stop starting new drafts after this many seconds (0: no limit)")
     args = parser.parse_args()
 
     from katib.core.drafting import Drafter, load_templates, write_docx
@@ -58,16 +62,28 @@ def main() -> int:
     data = json.loads(SCENARIOS.read_text(encoding="utf-8"))
     office = OfficeIdentity(**data["office"])
     scenarios = [s for s in data["scenarios"] if not args.only or args.only in s["id"]]
-    # One language after the other: the example letter opening each prompt is then
-    # reused from the engine's prefix cache instead of being evaluated again.
-    scenarios.sort(key=lambda s: ("fr", "ar", "en").index(s["lang"]))
+    if args.time_budget:
+        # Under a time budget, alternate languages so that a partial run covers all three.
+        rank = {}
+        for s in scenarios:
+            rank[s["id"]] = sum(1 for r in scenarios[:scenarios.index(s)] if r["lang"] == s["lang"])
+        scenarios.sort(key=lambda s: (rank[s["id"]], ("fr", "ar", "en").index(s["lang"])))
+    else:
+        # One language after the other: the example letter opening each prompt is then
+        # reused from the engine's prefix cache instead of being evaluated again.
+        scenarios.sort(key=lambda s: ("fr", "ar", "en").index(s["lang"]))
     templates = load_templates(user=False)
-    engine = LocalEngine(ModelStore(user_paths().ensure()).default_model_path())
+    engine = None if args.no_model else LocalEngine(
+        ModelStore(user_paths().ensure()).default_model_path())
     drafter = Drafter(engine, templates, office)
     out = Path(tempfile.mkdtemp(prefix="katib-eval-drafts-"))
     results, files = [], []
+    began = time.perf_counter()
     try:
         for s in scenarios:
+            if args.time_budget and time.perf_counter() - began > args.time_budget:
+                print(f"time budget reached: {len(results)} of {len(scenarios)} scenarios drafted")
+                break
             start = time.perf_counter()
             draft = drafter.draft(s["type"], s["lang"], s["fields"], max_tokens=args.max_tokens)
             seconds = time.perf_counter() - start
@@ -80,7 +96,8 @@ def main() -> int:
             if args.show:
                 print("    " + draft.body.replace("\n", "\n    "))
     finally:
-        engine.close()
+        if engine is not None:
+            engine.close()
 
     texts = convert_to_pdf(files, out)
     blocks_found = blocks_total = placeholder_ok = language_ok = unflagged_total = 0

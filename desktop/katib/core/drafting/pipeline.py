@@ -101,7 +101,8 @@ class Drafter:
 
     def known_texts(self, draft: Draft, points: list[str]) -> list[str]:
         """Every text the user or the frame supplied: facts found elsewhere are invented."""
-        texts = [b.text for b in draft.blocks] + [draft.lead] + points
+        texts = [b.text for b in draft.blocks] + [draft.lead, draft.tail] + points
+        texts += list(F.PLACEHOLDER.values())
         for value in draft.fields.values():
             for item in as_list(value) if not isinstance(value, str) else [value]:
                 texts += [str(item)] + [format_value(str(item), lang) for lang in LANGUAGES]
