@@ -288,3 +288,11 @@ def test_draft_round_trips_through_a_dict():
     offset = draft.body_offset()
     for f in draft.flags:
         assert draft.full_text()[offset + f.start: offset + f.end] == f.text
+
+
+def test_sentences_copied_from_the_example_letter_are_dropped():
+    engine = ScriptedEngine(" Cette autorisation vous sera délivrée par le service compétent de "
+                            "la commune. Le retrait se fait au guichet.")
+    draft = drafter(engine).draft("reply_citizen", "fr", scenario("reply-granted-fr")["fields"])
+    assert "Cette autorisation vous sera délivrée" not in draft.body
+    assert "Le retrait se fait au guichet." in draft.body

@@ -264,8 +264,10 @@ def clean_body(lead: str, generated: str, lang: str, points: list[str],
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if max_paragraphs:
         text = "\n\n".join(re.split(r"\n\s*\n", text)[: max_paragraphs + 1])
-    # Sentences the template's tail states anyway are not said twice.
+    # Sentences the template's tail states anyway are not said twice, and a sentence
+    # copied from the example letter is about another case: both are dropped.
     kept, seen = [], {_key(s) for s in sentences(tail)}
+    seen |= {_key(s) for s in sentences(F.EXAMPLES.get(lang, ""))}
     for sentence in sentences(text):
         key = _key(sentence)
         if key and key in seen:
