@@ -76,7 +76,12 @@ def serve(answer, tls: ssl.SSLContext | None = None):
         def do_POST(self):
             self._handle("POST")
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    class Server(ThreadingHTTPServer):
+        def shutdown(self):  # stop serving and free the port at once
+            super().shutdown()
+            self.server_close()
+
+    server = Server(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     if tls is not None:
         server.socket = tls.wrap_socket(server.socket, server_side=True)
@@ -218,6 +223,9 @@ def test_garbage_bytes_instead_of_http():
         assert info.value.key == "server.garbage"
         assert "OpenAI" in info.value.localized("fr")
     finally:
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave the
+        # port listening (and answering garbage) for whichever later test draws it.
+        listener.shutdown(socket.SHUT_RDWR)
         listener.close()
 
 
