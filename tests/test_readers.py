@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import email.message
-import io
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-
 from katib.core.documents.errors import (
     DamagedDocument,
     DocumentNotFound,
@@ -175,8 +173,8 @@ def test_billion_laughs_is_refused_or_harmless(tmp_path):
     ("utf-16", "Le conseil municipal a adopté le budget de la commune pour l'année 2024.", "fr"),
     ("cp1252", "Le délégué a présenté le procès-verbal de la réunion et les décisions prises.",
      "fr"),
-    ("cp1256", "قرر المجلس الجماعي في دورته العادية المصادقة على الميزانية والبرنامج السنوي "
-               "للجماعة وذلك بعد المناقشة.", "ar"),
+    ("cp1256", ("قرر المجلس الجماعي في دورته العادية المصادقة على الميزانية والبرنامج السنوي "
+                "للجماعة وذلك بعد المناقشة."), "ar"),
     ("utf-8", "The committee approved the annual budget of the council after the debate.",
      "en"),
 ])

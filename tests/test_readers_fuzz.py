@@ -9,15 +9,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from conftest import EVAL as EVAL_ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from katib.core.documents.limits import ReadLimits
 from katib.core.documents.model import Document
 from katib.core.documents.readers import read_document
 from katib.core.errors import DocumentError
-
-from conftest import EVAL as EVAL_ROOT  # noqa: E402 — the same place the fixtures use
 
 EVAL = EVAL_ROOT / "documents"
 SUFFIXES = [".docx", ".pdf", ".txt", ".md", ".odt", ".html", ".eml", ".bin"]

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 from docx import Document as WordDocument
-
 from katib.core.documents.model import Block, Document
 from katib.core.documents.note_writer import write_note_docx
 from katib.core.documents.readers import read_document

@@ -30,11 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = Path(os.environ.get("KATIB_EVAL", ROOT.parent / "shared" / "eval"))
 
-from katib.core.documents.text_reader import document_from_text  # noqa: E402
-from katib.core.summarize import prompts  # noqa: E402
-from katib.core.summarize.citations import audit  # noqa: E402
-from katib.core.summarize.pipeline import Summarizer  # noqa: E402
-from katib.core.summarize.routing import FIT_SHARE, RESERVE  # noqa: E402
+from katib.core.documents.text_reader import document_from_text
+from katib.core.summarize import prompts
+from katib.core.summarize.citations import audit
+from katib.core.summarize.pipeline import Summarizer
+from katib.core.summarize.routing import FIT_SHARE, RESERVE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT = re.compile(r"(?<=[.!?؟])\s+")
@@ -215,7 +215,6 @@ def report_from_items(paths: list[str]) -> dict:
 def peak_memory(engine, path: Path) -> dict:
     """Peak resident memory of this process while summarizing one PDF."""
     import psutil
-
     from katib.core.documents.readers import read_document
 
     process = psutil.Process()

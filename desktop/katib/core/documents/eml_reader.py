@@ -45,7 +45,6 @@ def read_eml(path: str, data: bytes, limits: ReadLimits, deadline: Deadline) -> 
             names.append(name)
     if names:
         out.add("paragraph", "Attachments: " + ", ".join(names), part="attachment")
-    if not any(b.part == "body" for b in out.blocks):
-        if not out.blocks:
-            raise EmptyDocument(path=path)
+    if not out.blocks:
+        raise EmptyDocument(path=path)
     return Document(path=path, format="eml", blocks=out.blocks, title=subject)

@@ -12,14 +12,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-FRENCH = frozenset("""le la les des du de un une et est en que qui dans pour pas sur au aux
-ce cette ces il elle nous vous ils sont par plus avec ne se son sa ses leur été être a
-ont mais ou où donc si comme tout très sans fait l d qu n s c j m""".split())
-ENGLISH = frozenset("""the of and to in is that for it with as was on be by are this at
-from or an have not but which has had were they their been we would will there what can
-all its if about also who into more than you he she""".split())
-ARABIC = frozenset("""في من على إلى عن أن إن التي الذي هذا هذه ذلك مع كان كما قد لا ما أو
-ثم بين كل هو هي وقد""".split())
+FRENCH = frozenset({
+    "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "en", "que", "qui",
+    "dans", "pour", "pas", "sur", "au", "aux", "ce", "cette", "ces", "il", "elle", "nous",
+    "vous", "ils", "sont", "par", "plus", "avec", "ne", "se", "son", "sa", "ses", "leur",
+    "été", "être", "a", "ont", "mais", "ou", "où", "donc", "si", "comme", "tout", "très",
+    "sans", "fait", "l", "d", "qu", "n", "s", "c", "j", "m"
+})
+ENGLISH = frozenset({
+    "the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on",
+    "be", "by", "are", "this", "at", "from", "or", "an", "have", "not", "but", "which", "has",
+    "had", "were", "they", "their", "been", "we", "would", "will", "there", "what", "can",
+    "all", "its", "if", "about", "also", "who", "into", "more", "than", "you", "he", "she"
+})
+ARABIC = frozenset({
+    "في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "هذا", "هذه", "ذلك", "مع",
+    "كان", "كما", "قد", "لا", "ما", "أو", "ثم", "بين", "كل", "هو", "هي", "وقد"
+})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -25,7 +25,8 @@ def available_languages() -> list[str]:
     if not exe:
         return []
     try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20)
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20,
+                             check=False)
     except (OSError, subprocess.SubprocessError):
         return []
     have = {line.strip() for line in (out.stdout + out.stderr).splitlines()}
@@ -58,7 +59,7 @@ def ocr_image(image, timeout: float = 60.0) -> tuple[str, float]:
         try:
             out = subprocess.run(
                 [exe, png, "stdout", "-l", "+".join(langs), "--psm", "3", "tsv"],
-                capture_output=True, timeout=timeout,
+                capture_output=True, timeout=timeout, check=False,
                 # One thread per Tesseract: the model may be busy on the other core.
                 env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             )

@@ -71,13 +71,13 @@ def _pypdf_page_texts(data: bytes, password: str | None, wanted: list[int]) -> d
         for index in wanted:
             out[index] = reader.pages[index].extract_text() or ""
     except Exception:  # noqa: BLE001 — pypdf is only a second opinion; PDFium's text stays
-        pass
+        return out
     return out
 
 
 def _mostly_image(page) -> bool:
     """Whether images cover at least half of the page (a scan, not a short page)."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     try:
         width, height = page.get_size()
@@ -196,12 +196,12 @@ def read_pdf(path: str, data: bytes, password: str | None, limits: ReadLimits,
             try:
                 page = pdf[index]
                 texts.append(normalize(page.get_textpage().get_text_range()))
-            except Exception as exc:  # noqa: BLE001 — one broken page must not lose the rest
+            except Exception as exc:
                 texts.append("")
                 if index == 0 and count == 1:
                     raise DamagedDocument(path=path, detail=str(exc)) from exc
-        arabic_pages = [i for i, t in enumerate(texts)
-                        if (lambda c: c[0] > c[1])(script_counts(t))]
+        counts = [script_counts(t) for t in texts]
+        arabic_pages = [i for i, (arabic, latin) in enumerate(counts) if arabic > latin]
         if arabic_pages:
             for index, text in _pypdf_page_texts(data, password, arabic_pages).items():
                 if _letters(text) >= _letters(texts[index]) * 0.5:

@@ -128,7 +128,7 @@ def read_document(path: str | os.PathLike, password: str | None = None, *,
         raise DamagedDocument(path=path.name, detail="nested too deeply") from exc
     except MemoryError as exc:
         raise DocumentTooLarge(path=path.name, size="?", limit="memory") from exc
-    except Exception as exc:  # noqa: BLE001 — a library's surprise must not crash the window
+    except Exception as exc:
         raise DamagedDocument(path=path.name, detail=f"{type(exc).__name__}: {exc}"[:200]) \
             from exc
 

@@ -67,7 +67,7 @@ class Note:
     detail: str
     documents: list[Document]
     sections: list[Section] = field(default_factory=list)
-    parts: list["Note"] = field(default_factory=list)  # per-file notes of a dossier
+    parts: list[Note] = field(default_factory=list)  # per-file notes of a dossier
     stats: dict = field(default_factory=dict)
 
     @property

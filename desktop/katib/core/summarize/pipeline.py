@@ -212,9 +212,7 @@ class Summarizer:
         return Point(shorten(fallback, 30), [Citation(0, block.n)], origin="extract")
 
     def _key_points(self, sentences, chosen, gists, count, used) -> list[Point]:
-        points: list[Point] = []
-        for gist in gists[: max(0, count - 1)]:
-            points.append(gist)
+        points: list[Point] = list(gists[: max(0, count - 1)])
         pool = sorted(chosen or sentences, key=lambda s: -s.score)
         picked = []
         for allow_used in (False, True):

@@ -22,15 +22,25 @@ from katib.core.documents.language import ARABIC, ENGLISH, FRENCH
 from katib.core.documents.model import Document
 
 EXTRA_STOPWORDS = {
-    "fr": set("""aussi avant après alors ainsi autre autres car ceci cela celle celui chez
-        dont elles entre encore faire leurs lors même moins notre nos peu puis quand quel
-        quelle sous tous toute toutes votre vos y à été ont avait était""".split()),
-    "en": set("""i me my our ours your yours him his her hers them these those am is are
-        was were be being do does did doing so then than too very just only any each
-        other some such no nor own same should could may might must shall yes okay ok
-        yeah well think know going get got really said say like just lot""".split()),
-    "ar": set("""أي أيضا إذا التى الذى اللذين اللتين حتى حيث عند عندما غير فقط فيه فيها
-        لم لن له لها لهم منه منها هل هنا هناك وهو وهي يكون""".split()),
+    "fr": {
+        "aussi", "avant", "après", "alors", "ainsi", "autre", "autres", "car", "ceci", "cela",
+        "celle", "celui", "chez", "dont", "elles", "entre", "encore", "faire", "leurs", "lors",
+        "même", "moins", "notre", "nos", "peu", "puis", "quand", "quel", "quelle", "sous",
+        "tous", "toute", "toutes", "votre", "vos", "y", "à", "été", "ont", "avait", "était"
+    },
+    "en": {
+        "i", "me", "my", "our", "ours", "your", "yours", "him", "his", "her", "hers", "them",
+        "these", "those", "am", "is", "are", "was", "were", "be", "being", "do", "does", "did",
+        "doing", "so", "then", "than", "too", "very", "just", "only", "any", "each", "other",
+        "some", "such", "no", "nor", "own", "same", "should", "could", "may", "might", "must",
+        "shall", "yes", "okay", "ok", "yeah", "well", "think", "know", "going", "get", "got",
+        "really", "said", "say", "like", "lot"
+    },
+    "ar": {
+        "أي", "أيضا", "إذا", "التى", "الذى", "اللذين", "اللتين", "حتى", "حيث", "عند", "عندما",
+        "غير", "فقط", "فيه", "فيها", "لم", "لن", "له", "لها", "لهم", "منه", "منها", "هل", "هنا",
+        "هناك", "وهو", "وهي", "يكون"
+    },
 }
 STOPWORDS = {"fr": FRENCH | EXTRA_STOPWORDS["fr"], "en": ENGLISH | EXTRA_STOPWORDS["en"],
              "ar": ARABIC | EXTRA_STOPWORDS["ar"]}
