@@ -599,3 +599,23 @@ def test_a_dossier_is_summarized_concurrently_up_to_the_limit(eval_dir):
         engine.close()
     finally:
         server.shutdown()
+
+
+def test_token_usage_reported_by_the_server_is_used():
+    def answer(handler, method, path, body, n):
+        if path == "/v1/models":
+            return reply(handler, data=MODELS)
+        assert body["stream_options"] == {"include_usage": True}
+        sse(handler, [json.dumps({"choices": [{"text": "Deux mots", "finish_reason": None}]}),
+                      json.dumps({"choices": [{"text": "", "finish_reason": "stop"}]}),
+                      json.dumps({"choices": [], "usage": {"prompt_tokens": 17,
+                                                           "completion_tokens": 3}})])
+
+    url, server, _ = serve(answer)
+    try:
+        engine = HttpEngine(config(url))
+        assert engine.complete(Task(base_frame="Objet", max_tokens=8)) == "Deux mots"
+        stats = engine.last_stats
+        assert (stats.prompt_tokens, stats.generated_tokens, stats.stop_reason) == (17, 3, "eos")
+    finally:
+        server.shutdown()

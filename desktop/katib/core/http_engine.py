@@ -292,8 +292,14 @@ class HttpEngine(Engine):
                 error, dict) else error)[:300])
         usage = chunk.get("usage")
         if isinstance(usage, dict):
+            # The server's own count (vLLM, llama.cpp) is exact; chunks can hold several tokens.
             stats.prompt_tokens = int(usage.get("prompt_tokens") or stats.prompt_tokens)
             stats.evaluated_prompt_tokens = stats.prompt_tokens
+            # Counted as a piece below when this chunk also carries text.
+            completion = int(usage.get("completion_tokens") or 0)
+            has_text = any(isinstance(c, dict) and (c.get("text") or (c.get("delta") or {}).get(
+                "content")) for c in chunk.get("choices") or [])
+            stats.generated_tokens = max(stats.generated_tokens, completion - int(has_text))
         choices = chunk.get("choices")
         if not isinstance(choices, list):
             if isinstance(usage, dict):
