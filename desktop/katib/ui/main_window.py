@@ -6,6 +6,7 @@ carries the offline indicator: Katib sends nothing over the network.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import logging
@@ -173,6 +174,9 @@ class MainWindow(QMainWindow):
             view.status_message.connect(self._on_view_status_message)
         self.stack.setCurrentIndex(max(0, self.nav.currentRow()))
         self._report_store_problems()
+        # Everything built so far lives as long as the window: keep it out of the
+        # cyclic collector, whose full passes would otherwise pause the GUI thread.
+        gc.freeze()
         self.views_ready.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
