@@ -126,6 +126,7 @@ def test_invented_figure_in_the_objet_is_never_shown():
     note = Summarizer(engine).summarize(make_doc(PV), lang="fr", detail="short")
     objet = note.section("objet").points[0]
     assert "7 777 777" not in objet.text and objet.origin == "extract"
+    assert objet.text not in [p.text for p in note.section("points").points]  # no repeat
     assert audit(note)["unsupported_figures"] == 0
 
 

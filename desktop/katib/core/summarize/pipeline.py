@@ -172,6 +172,8 @@ class Summarizer:
         # Key points are the most central sentences; decisions, figures and actions
         # come from the rest (a short text may make them repeat a key point).
         used: set[int] = set()
+        if objet.origin == "extract":  # the objet is a source sentence: not again below
+            used.update(s.index for s in sentences if shorten(s.text, 30) == objet.text)
         points = self._key_points(sentences, chosen, gists, settings["points"], used)
         note.section("points").points.extend(points)
         extracted = extractive_sections(sentences, source_lang, settings["other"], used)
