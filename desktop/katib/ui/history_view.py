@@ -276,10 +276,7 @@ class HistoryView(View):
 
     @staticmethod
     def _list(store, kind, lang, since, limit):
-        """`Store.list_items`, filtered by kind here: the store's own kind filter names the
-        columns of a lone summaries or documents query wrongly (Item(**row) then fails)."""
-        items = store.list_items(lang=lang, since=since, limit=limit if not kind else 100000)
-        return [i for i in items if not kind or i.kind == kind][:limit]
+        return store.list_items(kind=kind, lang=lang, since=since, limit=limit)
 
     def _fill_search(self, store, query, kind, lang, since, items) -> None:
         hits = store.search(query, kinds=[kind] if kind else None, limit=SEARCH_LIMIT)
