@@ -14,28 +14,14 @@ import os
 import subprocess
 import sys
 
-import numpy as np
 import pytest
-from gguf import GGUFWriter
+from gguf_support import tiny_gguf
 
 from katib.core.errors import ModelError
 from katib.core.models import inspect_gguf
 from katib.core.paths import user_paths
 from katib.core.runtime import open_local_engine
 from katib.core.settings import Settings
-
-
-def tiny_gguf(path, arch):
-    writer = GGUFWriter(str(path), arch)
-    writer.add_block_count(1)
-    writer.add_context_length(128)
-    writer.add_embedding_length(8)
-    writer.add_head_count(1)
-    writer.add_tensor("tok_embd.weight", np.zeros((4, 8), dtype=np.float32))
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
 
 
 def bad_models(folder, default_model):

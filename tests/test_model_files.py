@@ -6,27 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from gguf import GGUFWriter
-import numpy as np
+from gguf_support import tiny_gguf
 
 from katib.core.errors import ModelError
 from katib.core.model_store import ModelStore
 from katib.core.models import inspect_gguf, plan_load
 from katib.core.paths import user_paths
-
-
-def _tiny_gguf(path, arch="llama"):
-    writer = GGUFWriter(str(path), arch)
-    writer.add_block_count(1)
-    writer.add_context_length(128)
-    writer.add_embedding_length(8)
-    writer.add_head_count(1)
-    writer.add_tensor("tok_embd.weight", np.zeros((4, 8), dtype=np.float32))
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
-    return path
 
 
 def test_default_model_is_readable(default_model):
@@ -57,7 +42,7 @@ def test_truncated_copy_of_the_real_model_is_caught(tmp_path, default_model):
 
 
 def test_unknown_architecture_is_refused(tmp_path):
-    path = _tiny_gguf(tmp_path / "odd.gguf", arch="no-such-arch")
+    path = tiny_gguf(tmp_path / "odd.gguf", arch="no-such-arch")
     with pytest.raises(ModelError) as err:
         inspect_gguf(path)
     assert err.value.key == "model.unsupported_arch"
@@ -97,7 +82,7 @@ def test_import_refuses_a_bad_checksum_and_leaves_nothing(isolated_home, default
 
 
 def test_import_copies_verifies_and_lists(isolated_home, tmp_path):
-    source = _tiny_gguf(tmp_path / "tiny-llama.gguf")
+    source = tiny_gguf(tmp_path / "tiny-llama.gguf")
     store = ModelStore(user_paths())
     seen = []
     model = store.import_file(source, progress=lambda d, t: seen.append((d, t)))
