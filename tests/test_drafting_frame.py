@@ -296,3 +296,11 @@ def test_sentences_copied_from_the_example_letter_are_dropped():
     draft = drafter(engine).draft("reply_citizen", "fr", scenario("reply-granted-fr")["fields"])
     assert "Cette autorisation vous sera délivrée" not in draft.body
     assert "Le retrait se fait au guichet." in draft.body
+
+
+def test_near_repeats_are_cut_and_plural_titles_flag_names():
+    body = clean_body("Il est établi que la route n° 4 est dégradée sur 3 kilomètres.",
+                      " La route n° 4 est dégradée sur trois kilomètres. Une visite suit.", "fr", [])
+    assert body.count("dégradée") == 1 and body.endswith("Une visite suit.")
+    flags = find_flags("حضرت السيدات خديجة العلوي الاجتماع.", ["نادية الشرقاوي"])
+    assert [f.text for f in flags] == ["خديجة العلوي"]

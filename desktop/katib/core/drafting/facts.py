@@ -41,7 +41,8 @@ _NUMBER = re.compile(r"(?<![\w.])[0-9٠-٩]+(?:[.,][0-9٠-٩]+)?(?![\w])")
 # A run of capitalised words (Latin script), and Arabic words after a personal title.
 _LATIN_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|el|al|ben|ibn|de|du))*"
                          r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?")
-_ARABIC_TITLED = re.compile(r"(?:السيدة|السيد|الآنسة|الأستاذة?|الدكتورة?)\s+((?:[\u0600-\u06ff]+\s*){1,3})")
+_ARABIC_TITLED = re.compile(r"(?:السيدات|السادة|السيدة|السيد|الآنسة|الأستاذة?|الدكتورة?)\s+"
+                            r"((?:[\u0600-\u06ff]+\s*){1,3})")
 _SENTENCE_START = re.compile(r"(?:^|[.!?؟:;]\s+|\n\s*|[-•]\s+|«\s*)$")
 
 # Capitalised words that are ordinary in an administrative letter, not names of people.

@@ -268,10 +268,16 @@ def clean_body(lead: str, generated: str, lang: str, points: list[str],
     # copied from the example letter is about another case: both are dropped.
     kept, seen = [], {_key(s) for s in sentences(tail)}
     seen |= {_key(s) for s in sentences(F.EXAMPLES.get(lang, ""))}
+    said: list[set[str]] = []
     for sentence in sentences(text):
         key = _key(sentence)
         if key and key in seen:
             continue
+        # A near copy of a sentence already kept ("3 kilomètres" / "trois kilomètres").
+        words = set(re.findall(r"\w+", sentence.lower()))
+        if len(words) > 4 and any(len(words & w) >= 0.75 * len(words) for w in said):
+            continue
+        said.append(words)
         seen.add(key)
         kept.append(sentence)
     # Cut at the last full sentence; an unfinished one would be invented text.
