@@ -75,7 +75,7 @@ def test_sigkill_during_generation_loses_nothing(isolated_home, tmp_path):
     while len(streamed) < 40 and time.monotonic() < deadline:
         streamed += os.read(child.stdout.fileno(), 64)
     assert len(streamed) >= 40, "generation never started"
-    time.sleep(1.0)
+    time.sleep(3.0)  # past the 2 s autosave delay
     child.send_signal(signal.SIGKILL)
     child.wait(30)
     assert child.returncode == -signal.SIGKILL
@@ -88,6 +88,14 @@ def test_sigkill_during_generation_loses_nothing(isolated_home, tmp_path):
     assert integrity(database) == "ok"
     found = run("history", "search", "enregistré", "--json", home=isolated_home)
     assert found.returncode == 0 and any(i["id"] == draft_id for i in json.loads(found.stdout))
+    # The killed generation itself was autosaved: its record holds what had streamed
+    # up to the last finished paragraph (the frame's opening line at least).
+    listed = run("history", "list", "--kind", "draft", "--json", home=isolated_home)
+    killed_id = max(i["id"] for i in json.loads(listed.stdout))
+    shown = run("history", "show", "draft", str(killed_id), "--json", home=isolated_home)
+    killed = json.loads(shown.stdout)
+    first_line = streamed.decode("utf-8", errors="ignore").split("\n")[0].strip()
+    assert killed["type_id"] == "attestation" and first_line and first_line in killed["text"]
     again = run("draft", "--type", "attestation", *FIELDS, "--out", str(out), "--no-model",
                 home=isolated_home)
     assert again.returncode == 0, again.stderr

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from katib.cli.common import context
+from katib.cli.draft_record import DraftRecord
 from katib.core.errors import DocumentError, TemplateError
 from katib.core.messages import message, register
 
@@ -101,7 +102,7 @@ def check_writable(path: Path) -> None:
 
 
 def run(args, lang: str) -> int:
-    from katib.core.drafting import Drafter, load_templates, write_docx
+    from katib.core.drafting import Drafter, load_templates
 
     paths, settings = context()
     templates = load_templates()
@@ -119,12 +120,30 @@ def run(args, lang: str) -> int:
 
         engine = open_engine(paths, settings)  # the office server when one is configured
     drafter.engine = engine
+    record = DraftRecord(paths, lang)
+    record.start(args.type_id, draft_lang, fields)
+
+    def on_piece(piece: str) -> None:
+        sys.stdout.write(piece)
+        sys.stdout.flush()
+        record.piece(piece)
+
     try:
-        draft = drafter.draft(args.type_id, draft_lang, fields, max_tokens=args.max_tokens,
-                              on_piece=lambda piece: (sys.stdout.write(piece), sys.stdout.flush()))
+        try:
+            draft = drafter.draft(args.type_id, draft_lang, fields, max_tokens=args.max_tokens,
+                                  on_piece=on_piece)
+        finally:
+            if engine is not None:
+                engine.close()
+        record.finish(draft, engine)
+        return _write(args, lang, draft, template, settings, record)
     finally:
-        if engine is not None:
-            engine.close()
+        record.close()
+
+
+def _write(args, lang, draft, template, settings, record) -> int:
+    from katib.core.drafting import write_docx
+
     sys.stdout.write("\n")
     for name in draft.missing:
         print(message("draft.missing_field", lang, field=name,
@@ -136,5 +155,6 @@ def run(args, lang: str) -> int:
     except DocumentError as exc:
         raise DocumentError("draft.unwritable", path=str(args.out),
                             detail=exc.params.get("detail", "")) from None
+    record.exported(written)
     print(message("draft.written", lang, path=str(written)))
     return 0
