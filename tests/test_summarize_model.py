@@ -74,3 +74,14 @@ def test_cli_summarize_writes_markdown(engine, eval_dir, tmp_path, monkeypatch, 
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Note de synthèse") and "## Sources" in text
     assert "fr-proces-verbal-2023-06-20.pdf, p. " in text
+    # The note is kept in the history, marked exported, like the window keeps it.
+    from katib.core.paths import user_paths
+    from katib.core.store import Store
+
+    store = Store.open(user_paths())
+    try:
+        kept = [i for i in store.list_items(kind="summary")
+                if "fr-proces-verbal-2023-06-20.pdf" in i.title and i.exported_at]
+    finally:
+        store.close()
+    assert kept
