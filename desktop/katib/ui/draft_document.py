@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +29,10 @@ class DraftDocument(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.frame_before = self._frame_pane("frameBefore")
-        self.editor = QPlainTextEdit()
+        # QTextEdit, not QPlainTextEdit: the plain editor ignores paragraph alignment, so
+        # Arabic paragraphs sat on the left edge; plain text only, still.
+        self.editor = QTextEdit()
+        self.editor.setAcceptRichText(False)
         self.editor.setObjectName("bodyEditor")
         follow_typed_direction(self.editor)
         self.frame_after = self._frame_pane("frameAfter")
@@ -53,8 +56,9 @@ class DraftDocument(QWidget):
         self.retranslate()
         self.show_checks([], [])
 
-    def _frame_pane(self, name: str) -> QPlainTextEdit:
-        pane = QPlainTextEdit()
+    def _frame_pane(self, name: str) -> QTextEdit:
+        pane = QTextEdit()
+        pane.setAcceptRichText(False)
         pane.setObjectName(name)
         pane.setReadOnly(True)
         pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the form to the body
