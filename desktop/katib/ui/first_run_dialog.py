@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,7 @@ class FirstRunDialog(QDialog):
         self.setMinimumWidth(560)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.intro.setMinimumWidth(520)  # the layout's minimum size must keep the dialog wide
         self.privacy = QLabel()
         self.privacy.setWordWrap(True)
         self.privacy.setObjectName("privacyNote")
@@ -65,6 +67,8 @@ class FirstRunDialog(QDialog):
             form.addRow(label, edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
+        # Wrapped labels grow taller in Arabic; never let the dialog shrink below them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.privacy)
