@@ -15,6 +15,7 @@ TEST_HOME ?= $(CURDIR)/.test-home
 .PHONY: setup system-deps run selftest test test-fast bench eval-summaries eval-drafts clean translations qm dist test-offline fuzz screenshots
 
 $(STAMP): pyproject.toml
+	PYTHON=$(PYTHON) bash installers/scripts/system-deps.sh --build
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --upgrade pip wheel
 	# Built first and outside pip's wheel cache, which ignores CMAKE_ARGS.
