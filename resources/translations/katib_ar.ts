@@ -99,7 +99,7 @@
     </message>
     <message>
         <source>&amp;Export .docx</source>
-        <translation>&amp;تصدير ‎.docx</translation>
+        <translation>&amp;تصدير بصيغة Word</translation>
     </message>
     <message>
         <source>Save as a Word document and open it (Ctrl+E)</source>
