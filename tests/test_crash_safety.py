@@ -75,7 +75,7 @@ def test_sigkill_during_generation_loses_nothing(isolated_home, tmp_path):
     while len(streamed) < 40 and time.monotonic() < deadline:
         streamed += os.read(child.stdout.fileno(), 64)
     assert len(streamed) >= 40, "generation never started"
-    time.sleep(3.0)  # past the 2 s autosave delay
+    time.sleep(1.0)
     child.send_signal(signal.SIGKILL)
     child.wait(30)
     assert child.returncode == -signal.SIGKILL

@@ -50,8 +50,9 @@ class DraftRecord:
         self.text += piece
         if self.saver is None:
             return
-        # A finished paragraph is saved at once; text within a paragraph at most ~2 s later.
-        if "\n" in piece:
+        # The first piece (the frame's opening sentence) and every finished paragraph are
+        # saved at once; text within a paragraph at most ~2 s later.
+        if "\n" in piece or self.text == piece:
             self.saver.paragraph_generated(self.text)
         else:
             self.saver.text_changed(self.text)

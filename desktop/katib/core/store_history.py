@@ -48,8 +48,9 @@ class HistoryMixin:
         if since:
             where.append("updated_at >= ?")
             params.append(utc_iso(since) if isinstance(since, datetime) else since)
+        # Newest first; id breaks ties between items saved within the same millisecond.
         sql = (f"SELECT {columns} FROM ({union}) WHERE {' AND '.join(where)} "
-               "ORDER BY updated_at DESC LIMIT ? OFFSET ?")
+               "ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?")
         return [Item(**row) for row in self._read(sql, [*params, limit, offset])]
 
     def search(self, query: str, kinds: Iterable[str] | None = None,
