@@ -113,16 +113,21 @@ class DraftsMixin:
     def update_draft(self, draft_id: int, title: str | None = None, fields: dict | None = None,
                      lang: str | None = None, type_id: str | None = None) -> None:
         """Change a draft's title, form fields, language or type (not its text: see save_version)."""
-        changes = {k: v for k, v in {"title": title, "lang": lang, "type_id": type_id}.items()
-                   if v is not None}
-        if fields is not None:
-            changes["fields"] = json.dumps(fields, ensure_ascii=False)
+        self._update_row("drafts", "draft", draft_id,
+                         {"title": title, "lang": lang, "type_id": type_id}, {"fields": fields})
+
+    def _update_row(self, table: str, kind: str, item_id: int, plain: dict,
+                    as_json: dict) -> None:
+        """Set the given (non-None) columns of one draft or summary and re-index it."""
+        changes: dict[str, Any] = {k: v for k, v in plain.items() if v is not None}
+        changes.update({k: json.dumps(v, ensure_ascii=False) for k, v in as_json.items()
+                        if v is not None})
         changes["updated_at"] = self.now()
 
         def job(db):
-            _require(db, "drafts", "draft", draft_id)
-            db["drafts"].update(draft_id, changes)
-            index_item(db, "draft", draft_id)
+            _require(db, table, kind, item_id)
+            db[table].update(item_id, changes)
+            index_item(db, kind, item_id)
         self._write(job)
 
     def save_version(self, draft_id: int, text: str, source: str = "user",
@@ -245,17 +250,8 @@ class DraftsMixin:
 
     def update_summary(self, summary_id: int, text: str | None = None, title: str | None = None,
                        data: dict | None = None) -> None:
-        changes: dict[str, Any] = {k: v for k, v in {"text": text, "title": title}.items()
-                                   if v is not None}
-        if data is not None:
-            changes["data"] = json.dumps(data, ensure_ascii=False)
-        changes["updated_at"] = self.now()
-
-        def job(db):
-            _require(db, "summaries", "summary", summary_id)
-            db["summaries"].update(summary_id, changes)
-            index_item(db, "summary", summary_id)
-        self._write(job)
+        self._update_row("summaries", "summary", summary_id, {"text": text, "title": title},
+                         {"data": data})
 
     def get_summary(self, summary_id: int) -> Summary:
         row = self._one("summary", summary_id)
