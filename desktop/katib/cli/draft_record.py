@@ -63,11 +63,10 @@ class DraftRecord:
         try:
             self.saver.generation_finished(draft.full_text())
             self.saver.flush(timeout=10)
-            model = Path(engine.info.source) if engine is not None else None
-            self.store.update_draft(self.draft_id, title=draft.title)
-            self.store.audit("generated", kind="draft", item_id=self.draft_id,
-                             model=model if model and model.is_file() else None,
-                             template=draft.type_id, lang=draft.lang, cancelled=draft.cancelled)
+            self.store.draft_generated(
+                self.draft_id, title=draft.title, type_id=draft.type_id, lang=draft.lang,
+                model_source=engine.info.source if engine is not None else None,
+                cancelled=draft.cancelled)
         except KatibError as exc:
             self._warn(exc)
 

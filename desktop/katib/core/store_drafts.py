@@ -116,6 +116,20 @@ class DraftsMixin:
         self._update_row("drafts", "draft", draft_id,
                          {"title": title, "lang": lang, "type_id": type_id}, {"fields": fields})
 
+    def draft_generated(self, draft_id: int, *, title: str, type_id: str, lang: str,
+                        fields: dict | None = None, model_source: str | None = None,
+                        cancelled: bool = False) -> None:
+        """The model finished (or was stopped) on a draft: its title, and the audit entry.
+
+        `model_source` is the engine's source; a local file is recorded with its
+        checksum, a server address is not a file and is left out. Metadata only,
+        never the text.
+        """
+        self.update_draft(draft_id, title=title, fields=fields, lang=lang, type_id=type_id)
+        model = Path(model_source) if model_source and Path(model_source).is_file() else None
+        self.audit("generated", kind="draft", item_id=draft_id, model=model, template=type_id,
+                   lang=lang, cancelled=cancelled)
+
     def _update_row(self, table: str, kind: str, item_id: int, plain: dict,
                     as_json: dict) -> None:
         """Set the given (non-None) columns of one draft or summary and re-index it."""

@@ -80,14 +80,12 @@ class DraftRecord(QObject):
             return
         self.saver.generation_finished(body)
         store, draft_id = self.store, self.draft_id
-        model = Path(info.source) if info is not None and Path(info.source).is_file() else None
+        source = info.source if info is not None else None
 
         def record():
-            store.update_draft(draft_id, title=draft.title, fields=draft.fields,
-                               lang=draft.lang, type_id=draft.type_id)
-            # Which model wrote it, with which template: metadata only, never the text.
-            store.audit("generated", kind="draft", item_id=draft_id, model=model,
-                        template=draft.type_id, lang=draft.lang, cancelled=draft.cancelled)
+            store.draft_generated(draft_id, title=draft.title, fields=draft.fields,
+                                  lang=draft.lang, type_id=draft.type_id, model_source=source,
+                                  cancelled=draft.cancelled)
 
         run_in_background(record, None, self.error.emit)
 
