@@ -69,53 +69,48 @@ def run(args, lang: str) -> int:
     for skipped in note.stats.get("skipped", []):
         print(f"katib: {skipped['error']}", file=sys.stderr)
     title = f"{note.title()} — {', '.join(p.name for p in items)}"
-    summary_id = _keep(paths, lang, note, title, output_lang, engine)
-    if args.out:
-        out = Path(args.out)
-        if out.suffix.lower() == ".docx":
-            from katib.core.documents.note_writer import write_note_docx
-            write_note_docx(note, out)
+    store = _open_store(paths, lang)  # once, for keeping the note and marking its export
+    try:
+        summary_id = _stored(lang, lambda: store.add_summary(
+            title, output_lang, note.to_markdown(), data=note.to_dict(),
+            model=_model_file(engine))) if store else None
+        if args.out:
+            out = Path(args.out)
+            if out.suffix.lower() == ".docx":
+                from katib.core.documents.note_writer import write_note_docx
+                write_note_docx(note, out)
+            else:
+                out.write_text(note.to_markdown(), encoding="utf-8")
+            if summary_id is not None:
+                _stored(lang, lambda: store.mark_exported("summary", summary_id, out))
+            print(str(out))
+        elif args.json:
+            print_json(note.to_dict())
         else:
-            out.write_text(note.to_markdown(), encoding="utf-8")
-        _exported(paths, lang, summary_id, out)
-        print(str(out))
-    elif args.json:
-        print_json(note.to_dict())
-    else:
-        print(note.to_markdown())
+            print(note.to_markdown())
+    finally:
+        if store is not None:
+            store.close()
     return 0
 
 
-def _keep(paths, lang: str, note, title: str, output_lang: str, engine) -> int | None:
-    """Keep the note in the history (as the window does); a storage problem is told, not fatal."""
-    from katib.core.errors import KatibError
+def _model_file(engine) -> Path | None:
+    model = Path(engine.info.source)
+    return model if model.is_file() else None
+
+
+def _open_store(paths, lang: str):
+    """The history (as the window keeps it); a storage problem is told, not fatal."""
     from katib.core.store import Store
 
-    model = Path(engine.info.source)
+    return _stored(lang, lambda: Store.open(paths))
+
+
+def _stored(lang: str, action):
+    from katib.core.errors import KatibError
+
     try:
-        store = Store.open(paths)
-        try:
-            return store.add_summary(title, output_lang, note.to_markdown(),
-                                     data=note.to_dict(),
-                                     model=model if model.is_file() else None)
-        finally:
-            store.close()
+        return action()
     except KatibError as exc:
         print(f"katib: {exc.localized(lang)}", file=sys.stderr)
         return None
-
-
-def _exported(paths, lang: str, summary_id: int | None, out: Path) -> None:
-    from katib.core.errors import KatibError
-    from katib.core.store import Store
-
-    if summary_id is None:
-        return
-    try:
-        store = Store.open(paths)
-        try:
-            store.mark_exported("summary", summary_id, out)
-        finally:
-            store.close()
-    except KatibError as exc:
-        print(f"katib: {exc.localized(lang)}", file=sys.stderr)
