@@ -17,7 +17,8 @@ def utc_iso(moment: datetime) -> str:
     """The one timestamp format of the database (sortable as text)."""
     if moment.tzinfo is None:
         moment = moment.astimezone()
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+    # Microseconds: two saves in one millisecond still sort in the order they happened.
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
 @dataclass
