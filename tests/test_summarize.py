@@ -251,3 +251,26 @@ def test_a_105_page_pdf_is_summarized_not_refused(eval_dir, tmp_path):
     assert note.section("points").points and audit(note)["resolved_share"] == 1.0
     pages = {note.resolve(c).page for c in note.cited()}
     assert max(pages) > 15  # points come from across the document, not only its start
+
+
+def test_sections_are_announced_as_soon_as_they_are_final():
+    updates = []
+    note = Summarizer(ScriptedEngine()).summarize(make_doc(PV), lang="fr", detail="short",
+                                                  on_update=updates.append)
+    keys = [u.section for u in updates]
+    assert keys[:2] == ["objet", "points"] and set(keys) == {s.key for s in note.sections}
+    assert all(u.kind == "section" and u.doc_index == 0 and u.note is note for u in updates)
+    # What was announced is what the finished note holds (nothing is rewritten after).
+    objet = updates[0].note.section("objet").points
+    assert objet and objet == note.section("objet").points
+
+
+def test_a_dossier_announces_each_file_note_when_it_is_done():
+    docs = [make_doc(PV, name="pv.txt"), make_doc(PV[::-1], name="pv2.txt")]
+    updates = []
+    note = Summarizer(ScriptedEngine()).summarize(docs, lang="fr", detail="short",
+                                                  on_update=updates.append)
+    files = [u for u in updates if u.kind == "document"]
+    assert [u.doc_index for u in files] == [0, 1]
+    assert [u.note for u in files] == note.parts
+    assert not [u for u in updates if u.kind == "section"]  # a dossier reports whole files

@@ -9,7 +9,7 @@
 
 from katib.core.summarize.dossier import summarize_folder
 from katib.core.summarize.note import Citation, Note, Point, ResolvedCitation, Section
-from katib.core.summarize.pipeline import Progress, Summarizer
+from katib.core.summarize.pipeline import Progress, Summarizer, Update
 
 __all__ = ["Citation", "Note", "Point", "Progress", "ResolvedCitation", "Section",
-           "Summarizer", "summarize_folder"]
+           "Summarizer", "Update", "summarize_folder"]

@@ -11,7 +11,7 @@ from katib.core.engine import CancelToken, Engine
 from katib.core.errors import DocumentError
 from katib.core.messages import register
 from katib.core.summarize.note import Note
-from katib.core.summarize.pipeline import ProgressCallback, Summarizer
+from katib.core.summarize.pipeline import ProgressCallback, Summarizer, UpdateCallback
 
 MAX_FILES = 200
 
@@ -36,6 +36,7 @@ def summarize_folder(engine: Engine, paths: str | os.PathLike | Sequence[str | o
                      lang: str = "fr", detail: str = "standard",
                      cancel: CancelToken | None = None,
                      progress: ProgressCallback | None = None,
+                     on_update: UpdateCallback | None = None,
                      passwords: dict[str, str] | None = None) -> Note:
     """Summarize a folder (or a list of files) file by file, with a cover note.
 
@@ -62,6 +63,6 @@ def summarize_folder(engine: Engine, paths: str | os.PathLike | Sequence[str | o
     if not documents:
         raise DocumentError("summary.nothing_readable", path=label, count=len(files))
     note = Summarizer(engine).summarize(documents, lang=lang, detail=detail, cancel=cancel,
-                                        progress=progress)
+                                        progress=progress, on_update=on_update)
     note.stats["skipped"] = skipped
     return note

@@ -44,6 +44,23 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
+@dataclass
+class Update:
+    """A piece of the note that is final: one section of one document's note
+    (`kind="section"`, `section` is its key), or a whole document's note in a
+    dossier (`kind="document"`). `note` is that document's note so far; the
+    window shows it section by section, and a dossier run saves each finished
+    file so that an interrupted run keeps them."""
+
+    kind: str
+    doc_index: int
+    note: Note
+    section: str = ""
+
+
+UpdateCallback = Callable[[Update], None]
+
+
 class _Meter:
     def __init__(self, total: int, callback: ProgressCallback | None) -> None:
         self.lock = threading.Lock()  # documents of a dossier may tick from several threads
@@ -97,10 +114,12 @@ class Summarizer:
     # -- public API ----------------------------------------------------------
     def summarize(self, documents: Document | Sequence[Document], lang: str = "fr",
                   detail: str = "standard", cancel: CancelToken | None = None,
-                  progress: ProgressCallback | None = None) -> Note:
+                  progress: ProgressCallback | None = None,
+                  on_update: UpdateCallback | None = None) -> Note:
         """A note de synthèse in `lang` ("fr", "ar", "en") at `detail` ("short",
         "standard", "detailed"). Several documents make a dossier: one note per file
-        (in `note.parts`) and a cover note across them. Raises Cancelled when cancelled."""
+        (in `note.parts`) and a cover note across them. Raises Cancelled when cancelled.
+        `on_update` hears each section and each file's note as soon as it is final."""
         if lang not in LANGS:
             raise ValueError(f"unknown output language {lang!r}")
         if detail not in DETAIL:
@@ -110,6 +129,7 @@ class Summarizer:
             raise ValueError("nothing to summarize")
         meter = _Meter(len(docs) * 2 + (1 if len(docs) > 1 else 0), progress)
         started = time.monotonic()
+        self._on_update = on_update
         notes = self._each(docs, lang, detail, cancel, meter)
         if len(docs) == 1:
             note = notes[0]
@@ -126,14 +146,27 @@ class Summarizer:
         flight; the local engine (one request at a time) keeps the plain loop."""
         workers = min(len(docs), max(1, int(getattr(self.engine, "max_concurrency", 1) or 1)))
         if workers == 1:
-            return [self._one(doc, lang, detail, cancel, meter) for doc in docs]
+            return [self._one_of(i, docs, lang, detail, cancel, meter) for i in range(len(docs))]
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(workers, thread_name_prefix="katib-summary") as pool:
-            return list(pool.map(lambda doc: self._one(doc, lang, detail, cancel, meter), docs))
+            return list(pool.map(lambda i: self._one_of(i, docs, lang, detail, cancel, meter),
+                                 range(len(docs))))
+
+    def _one_of(self, index: int, docs, lang, detail, cancel, meter) -> Note:
+        note = self._one(docs[index], lang, detail, cancel, meter,
+                         index if len(docs) == 1 else None)
+        if len(docs) > 1:
+            self._emit(Update("document", index, note))
+        return note
+
+    def _emit(self, update: Update) -> None:
+        if getattr(self, "_on_update", None) is not None:
+            self._on_update(update)
 
     # -- one document ---------------------------------------------------------
-    def _one(self, doc: Document, lang: str, detail: str, cancel, meter: _Meter) -> Note:
+    def _one(self, doc: Document, lang: str, detail: str, cancel, meter: _Meter,
+             stream_index: int | None = 0) -> Note:
         settings = DETAIL[detail]
         source_lang = doc.language if doc.language in LANGS else lang
         sentences = split_sentences(doc)
@@ -164,11 +197,24 @@ class Summarizer:
                 if checked is not None:
                     gists.append(checked)
                 meter.tick("part", i, total)
+        cross = lang != source_lang and source_lang in LANGS
+
+        def finish(key: str) -> None:
+            """Check one section's points, translate them if asked, and announce it."""
+            section = note.section(key)
+            section.points = [c for c in (check_point(p, 0, doc, source_lang)
+                                          for p in section.points) if c is not None]
+            if cross and key != "objet":
+                self._translate(section.points, doc, source_lang, lang, cancel, meter)
+            if stream_index is not None:
+                self._emit(Update("section", stream_index, note, key))
+
         # The final request sees the best sentences of the whole document.
         chosen = select(sentences, settings["select"], self.engine.count_tokens, max_words=50)
         objet = self._objet(doc, chosen, [g.text for g in gists], lang, source_lang, cancel)
         meter.tick("objet")
         note.section("objet").points.append(objet)
+        finish("objet")
         # Key points are the most central sentences; decisions, figures and actions
         # come from the rest (a short text may make them repeat a key point).
         used: set[int] = set()
@@ -176,13 +222,12 @@ class Summarizer:
             used.update(s.index for s in sentences if shorten(s.text, 30) == objet.text)
         points = self._key_points(sentences, chosen, gists, settings["points"], used)
         note.section("points").points.extend(points)
+        finish("points")
         extracted = extractive_sections(sentences, source_lang, settings["other"], used)
         for key, picked in extracted.items():
             note.section(key).points.extend(
                 Point(shorten(s.text), [Citation(0, s.n)]) for s in picked)
-        self._check(note, doc, source_lang)
-        if lang != source_lang and source_lang in LANGS:
-            self._translate(note, source_lang, lang, cancel, meter)
+            finish(key)
         meter.tick("checked")
         note.stats["selected_sentences"] = len(chosen)
         return note
@@ -229,21 +274,11 @@ class Summarizer:
         points.extend(Point(shorten(s.text), [Citation(0, s.n)]) for s in picked)
         return points
 
-    def _check(self, note: Note, doc: Document, source_lang: str) -> None:
-        """Drop or repair every point whose citation or figures do not hold."""
-        for section in note.sections:
-            kept = []
-            for point in section.points:
-                checked = check_point(point, 0, doc, source_lang)
-                if checked is not None:
-                    kept.append(checked)
-            section.points = kept
-
-    def _translate(self, note: Note, source: str, target: str, cancel, meter: _Meter) -> None:
-        todo = [p for s in note.sections if s.key != "objet" for p in s.points]
-        meter.grow(len(todo))
-        doc = note.documents[0]
-        for point in todo:
+    def _translate(self, points: list[Point], doc: Document, source: str, target: str,
+                   cancel, meter: _Meter) -> None:
+        """Each point into `target`; a translation that adds a figure keeps the original."""
+        meter.grow(len(points))
+        for point in points:
             raw = self._generate(prompts.translate_prompt(point.text, source, target),
                                  min(120, 2 * len(point.text.split()) + 20), cancel)
             text = prompts.clean(raw, 60)
