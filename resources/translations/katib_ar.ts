@@ -29,58 +29,7 @@
     </message>
 </context>
 <context>
-    <name>DraftDocument</name>
-    <message>
-        <source>To check before signing:</source>
-        <translation>للتحقق قبل التوقيع:</translation>
-    </message>
-    <message>
-        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
-        <translation>املؤوا الاستمارة ثم اضغطوا على «توليد». يظهر متن الوثيقة هنا ويمكن تعديله.</translation>
-    </message>
-    <message>
-        <source>Missing: %1</source>
-        <translation>ناقص: %1</translation>
-    </message>
-    <message>
-        <source>Not in the form: %1</source>
-        <translation>غير وارد في الاستمارة: %1</translation>
-    </message>
-</context>
-<context>
-    <name>DraftView</name>
-    <message>
-        <source>&amp;Document</source>
-        <translation>&amp;الوثيقة</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;اللغة</translation>
-    </message>
-    <message>
-        <source>&amp;Generate</source>
-        <translation>&amp;توليد</translation>
-    </message>
-    <message>
-        <source>Write the body with the model (Ctrl+Enter)</source>
-        <translation>تحرير المتن بواسطة النموذج (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;جديد</translation>
-    </message>
-    <message>
-        <source>Start another document; this one stays in the History (Ctrl+N)</source>
-        <translation>بدء وثيقة أخرى؛ تبقى هذه الوثيقة في السجل (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>إيقاف</translation>
-    </message>
-    <message>
-        <source>Stop the model now; the text so far is kept (Esc)</source>
-        <translation>إيقاف النموذج الآن؛ يُحتفظ بالنص المكتوب (Esc)</translation>
-    </message>
+    <name>DraftActionBar</name>
     <message>
         <source>&amp;Regenerate</source>
         <translation>&amp;إعادة التوليد</translation>
@@ -117,6 +66,67 @@
         <source>&amp;Print preview</source>
         <translation>&amp;معاينة الطباعة</translation>
     </message>
+    <message>
+        <source>See the printed page (Ctrl+P)</source>
+        <translation>معاينة الصفحة المطبوعة (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDocument</name>
+    <message>
+        <source>To check before signing:</source>
+        <translation>للتحقق قبل التوقيع:</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>املؤوا الاستمارة ثم اضغطوا على «توليد». يظهر متن الوثيقة هنا ويمكن تعديله.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>ناقص: %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>غير وارد في الاستمارة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTopBar</name>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;الوثيقة</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;توليد</translation>
+    </message>
+    <message>
+        <source>Write the body with the model (Ctrl+Enter)</source>
+        <translation>تحرير المتن بواسطة النموذج (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;جديد</translation>
+    </message>
+    <message>
+        <source>Start another document; this one stays in the History (Ctrl+N)</source>
+        <translation>بدء وثيقة أخرى؛ تبقى هذه الوثيقة في السجل (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <source>Stop the model now; the text so far is kept (Esc)</source>
+        <translation>إيقاف النموذج الآن؛ يُحتفظ بالنص المكتوب (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftView</name>
     <message>
         <source>Press Generate or Translate to write the document in this language.</source>
         <translation>اضغطوا على «توليد» أو «ترجمة» لتحرير الوثيقة بهذه اللغة.</translation>

@@ -29,58 +29,7 @@
     </message>
 </context>
 <context>
-    <name>DraftDocument</name>
-    <message>
-        <source>To check before signing:</source>
-        <translation>To check before signing:</translation>
-    </message>
-    <message>
-        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
-        <translation>Fill in the form, then press Generate. The body appears here and can be edited.</translation>
-    </message>
-    <message>
-        <source>Missing: %1</source>
-        <translation>Missing: %1</translation>
-    </message>
-    <message>
-        <source>Not in the form: %1</source>
-        <translation>Not in the form: %1</translation>
-    </message>
-</context>
-<context>
-    <name>DraftView</name>
-    <message>
-        <source>&amp;Document</source>
-        <translation>&amp;Document</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <source>&amp;Generate</source>
-        <translation>&amp;Generate</translation>
-    </message>
-    <message>
-        <source>Write the body with the model (Ctrl+Enter)</source>
-        <translation>Write the body with the model (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;New</translation>
-    </message>
-    <message>
-        <source>Start another document; this one stays in the History (Ctrl+N)</source>
-        <translation>Start another document; this one stays in the History (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
-        <source>Stop the model now; the text so far is kept (Esc)</source>
-        <translation>Stop the model now; the text so far is kept (Esc)</translation>
-    </message>
+    <name>DraftActionBar</name>
     <message>
         <source>&amp;Regenerate</source>
         <translation>&amp;Regenerate</translation>
@@ -117,6 +66,67 @@
         <source>&amp;Print preview</source>
         <translation>&amp;Print preview</translation>
     </message>
+    <message>
+        <source>See the printed page (Ctrl+P)</source>
+        <translation>See the printed page (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDocument</name>
+    <message>
+        <source>To check before signing:</source>
+        <translation>To check before signing:</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>Fill in the form, then press Generate. The body appears here and can be edited.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Missing: %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>Not in the form: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTopBar</name>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <source>Write the body with the model (Ctrl+Enter)</source>
+        <translation>Write the body with the model (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>Start another document; this one stays in the History (Ctrl+N)</source>
+        <translation>Start another document; this one stays in the History (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop the model now; the text so far is kept (Esc)</source>
+        <translation>Stop the model now; the text so far is kept (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftView</name>
     <message>
         <source>Press Generate or Translate to write the document in this language.</source>
         <translation>Press Generate or Translate to write the document in this language.</translation>

@@ -29,58 +29,7 @@
     </message>
 </context>
 <context>
-    <name>DraftDocument</name>
-    <message>
-        <source>To check before signing:</source>
-        <translation>À vérifier avant signature :</translation>
-    </message>
-    <message>
-        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
-        <translation>Remplissez le formulaire, puis cliquez sur Générer. Le corps du texte apparaît ici et reste modifiable.</translation>
-    </message>
-    <message>
-        <source>Missing: %1</source>
-        <translation>À compléter : %1</translation>
-    </message>
-    <message>
-        <source>Not in the form: %1</source>
-        <translation>Absent du formulaire : %1</translation>
-    </message>
-</context>
-<context>
-    <name>DraftView</name>
-    <message>
-        <source>&amp;Document</source>
-        <translation>&amp;Document</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <source>&amp;Generate</source>
-        <translation>&amp;Générer</translation>
-    </message>
-    <message>
-        <source>Write the body with the model (Ctrl+Enter)</source>
-        <translation>Rédiger le corps avec le modèle (Ctrl+Entrée)</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;Nouveau</translation>
-    </message>
-    <message>
-        <source>Start another document; this one stays in the History (Ctrl+N)</source>
-        <translation>Commencer un autre document ; celui-ci reste dans l&apos;Historique (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
-    </message>
-    <message>
-        <source>Stop the model now; the text so far is kept (Esc)</source>
-        <translation>Arrêter le modèle maintenant ; le texte déjà écrit est conservé (Échap)</translation>
-    </message>
+    <name>DraftActionBar</name>
     <message>
         <source>&amp;Regenerate</source>
         <translation>&amp;Régénérer</translation>
@@ -117,6 +66,67 @@
         <source>&amp;Print preview</source>
         <translation>&amp;Aperçu avant impression</translation>
     </message>
+    <message>
+        <source>See the printed page (Ctrl+P)</source>
+        <translation>Voir la page imprimée (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDocument</name>
+    <message>
+        <source>To check before signing:</source>
+        <translation>À vérifier avant signature :</translation>
+    </message>
+    <message>
+        <source>Fill in the form, then press Generate. The body appears here and can be edited.</source>
+        <translation>Remplissez le formulaire, puis cliquez sur Générer. Le corps du texte apparaît ici et reste modifiable.</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>À compléter : %1</translation>
+    </message>
+    <message>
+        <source>Not in the form: %1</source>
+        <translation>Absent du formulaire : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTopBar</name>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Générer</translation>
+    </message>
+    <message>
+        <source>Write the body with the model (Ctrl+Enter)</source>
+        <translation>Rédiger le corps avec le modèle (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <source>Start another document; this one stays in the History (Ctrl+N)</source>
+        <translation>Commencer un autre document ; celui-ci reste dans l&apos;Historique (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the model now; the text so far is kept (Esc)</source>
+        <translation>Arrêter le modèle maintenant ; le texte déjà écrit est conservé (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftView</name>
     <message>
         <source>Press Generate or Translate to write the document in this language.</source>
         <translation>Cliquez sur Générer ou Traduire pour rédiger le document dans cette langue.</translation>

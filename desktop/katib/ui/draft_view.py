@@ -14,14 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -29,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from katib.ui import draft_output
+from katib.ui.draft_bars import DraftActionBar, DraftTopBar
 from katib.ui.draft_document import DraftDocument
 from katib.ui.draft_form import FieldForm
 from katib.ui.draft_store import DraftRecord
+from katib.ui.draft_stream import DraftStream
 from katib.ui.view import View
-from katib.ui.widgets import language_names
 
 if TYPE_CHECKING:
     from katib.ui.app import KatibApp
@@ -50,12 +46,9 @@ class DraftView(View):
 
         self.templates = load_templates()
         self.draft = None  # the core Draft behind the editor
-        self.job = None  # the running StreamJob
         self.record = DraftRecord(app, self._on_record_error)
         self.open_after_export = True
         self.last_export: Path | None = None
-        self._streaming = False
-        self._text_before_run = ""
         self._build()
         self._connect_signals()
         self.finish_setup()
@@ -64,82 +57,39 @@ class DraftView(View):
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
-        self.type_combo = QComboBox()
-        self.type_combo.setObjectName("documentType")
-        for template in self.templates.types():
-            self.type_combo.addItem(template.label(self.app.language), template.id)
-        self.lang_combo = QComboBox()
-        self.lang_combo.setObjectName("outputLanguage")
-        for code, name in language_names().items():
-            self.lang_combo.addItem(name, code)
-        self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(
-            self.app.settings.output_language)))
-        self.type_label, self.lang_label = QLabel(), QLabel()
-        self.type_label.setBuddy(self.type_combo)
-        self.lang_label.setBuddy(self.lang_combo)
-        self.generate_button = QPushButton()
-        self.generate_button.setObjectName("generate")
-        self.generate_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.new_button = QPushButton()
-        self.new_button.setObjectName("newDraft")
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.stop_button = QPushButton()
-        self.stop_button.setObjectName("stop")
-        self.stop_button.setShortcut(QKeySequence("Escape"))
-        top = QHBoxLayout()
-        for widget in (self.type_label, self.type_combo, self.lang_label, self.lang_combo):
-            top.addWidget(widget)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.generate_button)
-        top.addWidget(self.stop_button)
-
+        self.top_bar = DraftTopBar(self.templates, self.app.language,
+                                   self.app.settings.output_language)
         self.form = FieldForm()
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
         form_scroll.setMinimumWidth(340)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
         self.document = DraftDocument()
+        self.action_bar = DraftActionBar()
         # Short names for the parts the view drives (and the tests read).
+        for name in ("type_combo", "lang_combo", "generate_button", "new_button", "stop_button"):
+            setattr(self, name, getattr(self.top_bar, name))
+        for name in ("regenerate_button", "shorten_button", "formal_button", "translate_button",
+                     "export_button", "copy_button", "print_button"):
+            setattr(self, name, getattr(self.action_bar, name))
         self.editor = self.document.editor
         self.frame_before, self.frame_after = self.document.frame_before, self.document.frame_after
         self.checks, self.state_label = self.document.checks, self.document.state_label
-
-        self.regenerate_button = QPushButton()
-        self.shorten_button = QPushButton()
-        self.formal_button = QPushButton()
-        self.translate_button = QPushButton()
-        self.translate_menu = QMenu(self)
-        self.translate_button.setMenu(self.translate_menu)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("export")
-        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
-        self.copy_button = QPushButton()
-        self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.print_button = QPushButton()
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        actions = QHBoxLayout()
-        for button in (self.regenerate_button, self.shorten_button, self.formal_button,
-                       self.translate_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        for button in (self.copy_button, self.print_button, self.export_button):
-            actions.addWidget(button)
+        self.stream = DraftStream(self.app, self.editor, self.templates)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.document, 1)
-        right_layout.addLayout(actions)
+        right_layout.addWidget(self.action_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(form_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([400, 700])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.top_bar)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
@@ -151,40 +101,20 @@ class DraftView(View):
         self.regenerate_button.clicked.connect(lambda: self.revise("regenerate"))
         self.shorten_button.clicked.connect(lambda: self.revise("shorten"))
         self.formal_button.clicked.connect(lambda: self.revise("formal"))
+        self.action_bar.translate_requested.connect(lambda code: self.revise("translate", code))
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.stream.paragraph.connect(self.record.paragraph)
+        self.stream.finished.connect(self._on_stream_finished)
+        self.stream.failed.connect(self._on_stream_failed)
         self.app.lane.state_changed.connect(lambda *_: self._update_buttons())
 
     def retranslate(self) -> None:
-        lang = self.app.language
-        for index in range(self.type_combo.count()):
-            template = self.templates.get(self.type_combo.itemData(index))
-            self.type_combo.setItemText(index, template.label(lang))
-        self.type_label.setText(self.tr("&Document"))
-        self.lang_label.setText(self.tr("&Language"))
-        self.generate_button.setText(self.tr("&Generate"))
-        self.generate_button.setToolTip(self.tr("Write the body with the model (Ctrl+Enter)"))
-        self.new_button.setText(self.tr("&New"))
-        self.new_button.setToolTip(self.tr("Start another document; this one stays in the "
-                                           "History (Ctrl+N)"))
-        self.stop_button.setText(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("Stop the model now; the text so far is kept (Esc)"))
-        self.regenerate_button.setText(self.tr("&Regenerate"))
-        self.shorten_button.setText(self.tr("S&horten"))
-        self.formal_button.setText(self.tr("More &formal"))
-        self.translate_button.setText(self.tr("&Translate"))
-        self.translate_menu.clear()
-        for code, name in language_names().items():
-            action = self.translate_menu.addAction(name)
-            action.triggered.connect(lambda _=False, c=code: self.revise("translate", c))
-        self.export_button.setText(self.tr("&Export .docx"))
-        self.export_button.setToolTip(self.tr("Save as a Word document and open it (Ctrl+E)"))
-        self.copy_button.setText(self.tr("&Copy"))
-        self.copy_button.setToolTip(self.tr("Copy the whole document (Ctrl+Shift+C)"))
-        self.print_button.setText(self.tr("&Print preview"))
-        self.form.retranslate(lang)
+        self.top_bar.retranslate(self.app.language)
+        self.action_bar.retranslate()
+        self.form.retranslate(self.app.language)
         self._show_checks()
 
     # -- form ----------------------------------------------------------------------
@@ -267,41 +197,21 @@ class DraftView(View):
                                                                 cancel))
 
     def _run(self, make_stream) -> None:
-        from katib.core.drafting import Draft, Drafter
-
-        templates, office = self.templates, self.app.settings.office
-
-        def work(engine, cancel):
-            for item in make_stream(Drafter(engine, templates, office), cancel):
-                if isinstance(item, Draft):
-                    return item
-                yield item
-
-        self._streaming = True
-        self._text_before_run = self.editor.toPlainText()  # given back if the model fails
-        self.editor.clear()
-        self.editor.setReadOnly(True)  # the stream owns the editor until it ends
         self.state_label.setText(self.tr("Writing…"))
-        self.job = self.app.lane.stream(work)
-        self.job.token.connect(self._on_job_token)
-        self.job.finished.connect(self._on_job_finished)
-        self.job.failed.connect(self._on_job_failed)
+        self.stream.start(make_stream)
         self._update_buttons()
 
-    @Slot(str)
-    def _on_job_token(self, piece: str) -> None:
-        cursor = self.editor.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        cursor.insertText(piece)
-        self.editor.setTextCursor(cursor)
-        if "\n" in piece:
-            self.record.paragraph(self.editor.toPlainText())
+    @property
+    def job(self):
+        """The running model request (a StreamJob), or None."""
+        return self.stream.job
+
+    @property
+    def _streaming(self) -> bool:
+        return self.stream.streaming
 
     @Slot(object)
-    def _on_job_finished(self, draft) -> None:
-        self._streaming = False
-        self.job = None
-        self.editor.setReadOnly(False)
+    def _on_stream_finished(self, draft) -> None:
         if draft is None:  # cancelled before it started
             self.state_label.setText(self.tr("Stopped."))
             self._update_buttons()
@@ -316,12 +226,8 @@ class DraftView(View):
         self._update_buttons()
 
     @Slot(object)
-    def _on_job_failed(self, error: BaseException) -> None:
-        self._streaming = False
-        self.job = None
-        self.editor.setReadOnly(False)
-        # Nothing the clerk wrote is lost: the text from before the request comes back.
-        self.editor.setPlainText(self._text_before_run)
+    def _on_stream_failed(self, error: BaseException) -> None:
+        # The stream gave the editor back the text from before the request.
         self.state_label.setText(self.tr("The model stopped with an error."))
         self._update_buttons()
         self.show_error(error)
@@ -332,8 +238,7 @@ class DraftView(View):
 
     def stop(self) -> None:
         """Cancel the stream; the text written so far stays in the editor."""
-        if self.job is not None:
-            self.job.cancel()
+        self.stream.stop()
 
     def busy(self) -> bool:
         return self._streaming
@@ -358,9 +263,7 @@ class DraftView(View):
         self.generate_button.setEnabled(not self._streaming and self.current_template() is not None)
         self.new_button.setEnabled(not self._streaming)
         self.stop_button.setEnabled(self._streaming)
-        for button in (self.regenerate_button, self.shorten_button, self.formal_button,
-                       self.translate_button, self.export_button, self.copy_button,
-                       self.print_button):
+        for button in self.action_bar.revise_buttons() + self.action_bar.output_buttons():
             button.setEnabled(has_draft)
 
     # -- editing and saving --------------------------------------------------------
