@@ -101,39 +101,68 @@ def test_sigkill_during_generation_loses_nothing(isolated_home, tmp_path):
     assert again.returncode == 0, again.stderr
 
 
+def summaries_kept(database: Path) -> list[tuple[int, str, dict]]:
+    """(id, title, data) of the summaries committed so far, read without touching the file."""
+    if not database.exists():
+        return []
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5) as db:
+            rows = db.execute("SELECT id, title, data FROM summaries").fetchall()
+    except sqlite3.OperationalError:  # the table does not exist yet
+        return []
+    return [(r[0], r[1], json.loads(r[2])) for r in rows]
+
+
 @pytest.mark.model
 def test_sigkill_during_a_folder_summary_loses_nothing(isolated_home, tmp_path, eval_dir):
     draft_id = seed(isolated_home)
     folder = tmp_path / "dossier"
     folder.mkdir()
-    for name in ("certificat_de_travail.docx", "demande_paiement_salaire.docx",
-                 "reclamation_de_cp.docx"):
+    names = ("certificat_de_travail.docx", "demande_paiement_salaire.docx",
+             "reclamation_de_cp.docx", "demande_rdv_rupture_conventionnelle.docx")
+    for name in names:
         (folder / name).write_bytes((eval_dir / "documents" / "letters-fr" / name).read_bytes())
     note = tmp_path / "note.docx"
     previous = Document()
     previous.add_paragraph("Note de synthèse précédente.")
     previous.save(note)
     good = sha(note)
+    database = isolated_home / "data" / "katib.db"
     env = {**os.environ, "KATIB_HOME": str(isolated_home)}
     child = subprocess.Popen(katib_cmd("summarize", str(folder), "--out", str(note)),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    # Kill once the child has started working on the folder (progress on stderr), or after 20 s.
-    os.set_blocking(child.stderr.fileno(), False)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and child.poll() is None:
-        try:
-            if os.read(child.stderr.fileno(), 4096):
-                time.sleep(2.0)
-                break
-        except BlockingIOError:
-            pass
-        time.sleep(0.2)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    # Kill as soon as the first file's note is committed to the history, mid-dossier.
+    deadline = time.monotonic() + 300
+    kept: list = []
+    while time.monotonic() < deadline and child.poll() is None and not kept:
+        kept = summaries_kept(database)
+        time.sleep(0.05)
     assert child.poll() is None, "the summary finished before it could be interrupted"
+    assert kept, "no file of the dossier was finished in time"
     child.send_signal(signal.SIGKILL)
     child.wait(30)
-    assert sha(note) == good  # the previous note is whole
+    assert child.returncode == -signal.SIGKILL
+    done = kept[0][2]["partial"]["done"]
+    assert done < len(names)  # killed midway: the dossier was not finished
+    assert sha(note) == good  # the earlier export is whole
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".docx"] == ["note.docx"]
-    assert integrity(isolated_home / "data" / "katib.db") == "ok"
+    assert integrity(database) == "ok"
+    # After a restart the finished files' notes are in the history, with their sources.
+    listed = run("history", "list", "--kind", "summary", "--json", home=isolated_home)
+    assert listed.returncode == 0, listed.stderr
+    items = json.loads(listed.stdout)
+    assert [i["title"].endswith(f"({done}/{len(names)})") for i in items] == [True]
+    shown = run("history", "show", "summary", str(items[0]["id"]), "--json", home=isolated_home)
+    stored = json.loads(shown.stdout)
+    parts = stored["data"]["parts"]
+    assert len(parts) == done and stored["data"]["documents"] == sorted(names)[:done]
+    for part, name in zip(parts, sorted(names)):
+        assert f"### {name}" in stored["text"]
+        points = [p for s in part["sections"] for p in s["points"]]
+        assert points and all(c.get("text") for p in points for c in p["citations"])
+        # Each cited passage is the file's own text, as `katib read` gives it.
+        source = run("read", str(folder / name), home=isolated_home).stdout
+        assert all(c["text"][:60] in source for p in points for c in p["citations"])
     found = run("history", "search", "enregistré", "--json", home=isolated_home)
     assert any(i["id"] == draft_id for i in json.loads(found.stdout))
     # The folder's documents are untouched and still read.

@@ -43,6 +43,8 @@ def run(args, lang: str) -> int:
     from katib.core.documents.readers import read_document
     from katib.core.runtime import open_engine
     from katib.core.summarize import Summarizer, summarize_folder
+    from katib.core.summarize.note import TITLES
+    from katib.core.summary_record import DossierRecord
 
     paths, settings = context()
     output_lang = args.output_lang or getattr(settings, "output_language", None) or lang
@@ -53,27 +55,37 @@ def run(args, lang: str) -> int:
     single = len(items) == 1 and not items[0].is_dir()
     document = read_document(items[0], password=args.password) if single else None
     engine = open_engine(paths, settings)
+    store = _open_store(paths, lang)  # once: each finished file, the note, its export
+    names = ", ".join(p.name for p in items)
+    record = DossierRecord(store, f"{TITLES.get(output_lang, TITLES['en'])['cover']} — {names}",
+                           output_lang, total=1 if single else _count_files(items),
+                           compose=_compose_parts(output_lang, args.detail),
+                           model=_model_file(engine), on_error=_teller(lang))
     update, close = _progress_bar()
     try:
-        if single:
-            note = Summarizer(engine).summarize(document, lang=output_lang, detail=args.detail,
-                                                progress=update)
-        else:
-            passwords = {p.name: args.password for p in items} if args.password else None
-            note = summarize_folder(engine, items if len(items) > 1 else items[0],
-                                    lang=output_lang, detail=args.detail, progress=update,
-                                    passwords=passwords)
-    finally:
-        close()
-        engine.close()
-    for skipped in note.stats.get("skipped", []):
-        print(f"katib: {skipped['error']}", file=sys.stderr)
-    title = f"{note.title()} — {', '.join(p.name for p in items)}"
-    store = _open_store(paths, lang)  # once, for keeping the note and marking its export
-    try:
-        summary_id = _stored(lang, lambda: store.add_summary(
-            title, output_lang, note.to_markdown(), data=note.to_dict(),
-            model=_model_file(engine))) if store else None
+        try:
+            if single:
+                note = Summarizer(engine).summarize(document, lang=output_lang,
+                                                    detail=args.detail, progress=update)
+            else:
+                passwords = {p.name: args.password for p in items} if args.password else None
+
+                def keep_file(event) -> None:
+                    # A dossier's finished file is in the history at once: a kill keeps it.
+                    if event.kind == "document":
+                        record.file_done(event.doc_index, event.note.documents[0], event.note)
+
+                note = summarize_folder(engine, items if len(items) > 1 else items[0],
+                                        lang=output_lang, detail=args.detail, progress=update,
+                                        passwords=passwords, on_update=keep_file)
+        finally:
+            close()
+            engine.close()
+        for skipped in note.stats.get("skipped", []):
+            print(f"katib: {skipped['error']}", file=sys.stderr)
+        title = f"{note.title()} — {names}"
+        summary_id = record.finish(note.to_markdown(), note.to_dict(), note.documents,
+                                   title=title)
         if args.out:
             out = Path(args.out)
             if out.suffix.lower() == ".docx":
@@ -92,6 +104,36 @@ def run(args, lang: str) -> int:
         if store is not None:
             store.close()
     return 0
+
+
+def _count_files(items: list[Path]) -> int:
+    from katib.core.summarize.dossier import dossier_files
+
+    return sum(len(dossier_files(p)) if p.is_dir() else 1 for p in items)
+
+
+def _compose_parts(lang: str, detail: str):
+    """What the history keeps of a dossier's finished files (core notes, in file order)."""
+    def compose(parts: list) -> tuple[str, dict]:
+        text = "\n---\n\n".join(
+            f"### {part.documents[0].name}\n\n" + "\n".join(part.to_markdown().splitlines()[2:])
+            for part in parts)
+        data = {"lang": lang, "detail": detail, "sections": [],
+                "documents": [part.documents[0].name for part in parts],
+                "parts": [part.to_dict() for part in parts]}
+        return text, data
+    return compose
+
+
+def _teller(lang: str):
+    """Tell a storage problem once on stderr; the summary goes on."""
+    told = []
+
+    def tell(exc) -> None:
+        if not told:
+            print(f"katib: {exc.localized(lang)}", file=sys.stderr)
+            told.append(exc)
+    return tell
 
 
 def _model_file(engine) -> Path | None:

@@ -267,6 +267,33 @@ class DraftsMixin:
         self._update_row("summaries", "summary", summary_id, {"text": text, "title": title},
                          {"data": data})
 
+    def keep_summary(self, summary_id: int | None, title: str, lang: str, text: str,
+                     data: dict | None = None, document_ids: Iterable[int] = (),
+                     model: str | Path | None = None) -> int:
+        """`add_summary` the first time (`summary_id` None), then rewrite that same item.
+
+        A dossier keeps each finished file's note at once and its whole note at
+        the end in one history item; new `document_ids` are linked to it.
+        """
+        if summary_id is None:
+            return self.add_summary(title, lang, text, data, document_ids, model)
+        at, document_ids = self.now(), list(document_ids)
+
+        def job(db):
+            _require(db, "summaries", "summary", summary_id)
+            db["summaries"].update(summary_id, {
+                "title": title, "lang": lang, "text": text, "updated_at": at,
+                "data": json.dumps(data or {}, ensure_ascii=False)})
+            for document_id in document_ids:
+                _require(db, "documents", "document", document_id)
+                db.conn.execute("INSERT OR IGNORE INTO summary_documents VALUES (?, ?)",
+                                [summary_id, document_id])
+            index_item(db, "summary", summary_id)
+            self._audit_row(db, at, "updated", "summary", summary_id, None, None, None,
+                            {"documents": len(document_ids)})
+        self._write(job)
+        return summary_id
+
     def get_summary(self, summary_id: int) -> Summary:
         row = self._one("summary", summary_id)
         docs = [r["document_id"] for r in self._read(

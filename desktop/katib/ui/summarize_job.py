@@ -11,6 +11,7 @@ cited passage (so the history can show sources without the files).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -69,7 +70,7 @@ class SummaryRun(QObject):
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, lane, documents: list, lang: str, detail: str) -> None:
+    def __init__(self, lane, documents: list, lang: str, detail: str, store=None) -> None:
         super().__init__()
         self.lane = lane
         self.documents = documents
@@ -77,6 +78,13 @@ class SummaryRun(QObject):
         self.detail = detail
         self.job = None
         self.over = False
+        # A dossier keeps each finished file in the history at once (a crash keeps them).
+        self.record = dossier_record(store, documents, lang, detail, _log_store_error)
+
+    @property
+    def summary_id(self) -> int | None:
+        """The history item this dossier's finished files went to (None before the first)."""
+        return self.record.summary_id if self.record is not None else None
 
     @property
     def cancelled(self) -> bool:
@@ -110,9 +118,15 @@ class SummaryRun(QObject):
             self.progress.emit(Step(event.step, event.total, event.label, event.part,
                                     event.parts, event.eta_seconds))
 
+        def on_update(update) -> None:
+            if update.kind == "document" and self.record is not None:
+                index = update.doc_index
+                self.record.file_done(index, self.documents[index], convert(
+                    update.note, self.documents, self.detail, part_index=index))
+
         summarizer = _Reporting(_RelayEngine(engine, self.model_text.emit))
         result = summarizer.summarize(self.documents, lang=self.lang, detail=self.detail,
-                                      cancel=cancel, progress=on_progress)
+                                      cancel=cancel, progress=on_progress, on_update=on_update)
         return convert(result, self.documents, self.detail)
         yield  # unreachable: makes this function a generator, as the lane expects
 
@@ -131,6 +145,33 @@ class SummaryRun(QObject):
             self.finished.emit(None)  # a stop is not an error: the screen keeps what it had
         else:
             self.failed.emit(error)
+
+
+def _log_store_error(error) -> None:
+    # Not a failure of the summary: the screen still saves the whole note at the end
+    # and shows any storage problem then.
+    logging.getLogger(__name__).warning("keeping a finished file failed: %s", error)
+
+
+def dossier_record(store, documents: list, lang: str, detail: str, on_error):
+    """The history record of a dossier run (None for one document or without a store)."""
+    if store is None or len(documents) < 2:
+        return None
+    from katib.core.summarize.note import TITLES
+    from katib.core.summary_record import DossierRecord
+
+    names = [d.name for d in documents]
+
+    def compose(parts: list) -> tuple[str, dict]:
+        note = Note(title=TITLES.get(lang, TITLES["en"])["cover"], lang=lang, detail=detail,
+                    files=names)
+        for part in parts:
+            note.sections.extend(part.sections)
+            note.passages.update(part.passages)
+        return note.text(), note.to_data()
+
+    title = f"{TITLES.get(lang, TITLES['en'])['cover']} — {', '.join(names)}"[:200]
+    return DossierRecord(store, title, lang, len(documents), compose, on_error=on_error)
 
 
 def convert(result, documents: list, detail: str, part_index: int | None = None) -> Note:

@@ -192,7 +192,8 @@ class SummarizeView(View):
         self.note = Note(lang=lang, detail=detail, files=[d.name for d in documents])
         self.summary_id = None
         self.citations.clear()
-        self.run = summarize_job.SummaryRun(self.app.lane, documents, lang, detail)
+        self.run = summarize_job.SummaryRun(self.app.lane, documents, lang, detail,
+                                            store=self.app.store)
         self.run.progress.connect(self._on_run_progress)
         self.run.model_text.connect(self._on_run_model_text)
         self.run.section.connect(self._on_run_section)
@@ -343,7 +344,9 @@ class SummarizeView(View):
                  "title": d.title or d.name} for d in documents])
             # "Note de synthèse — pv.pdf": the history must tell one note from another.
             title = f"{note.title} — {', '.join(note.files)}"[:200]
-            self.summary_id = store.add_summary(
+            # A dossier's finished files are already kept in one item: the note replaces them.
+            self.summary_id = store.keep_summary(
+                self.run.summary_id if self.run is not None else None,
                 title, note.lang, note.text(), data=note.to_data(), document_ids=document_ids,
                 model=model if model and Path(model).is_file() else None)
         except Exception as exc:  # the note stays on screen and can still be exported
