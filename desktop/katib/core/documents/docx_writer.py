@@ -25,6 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from katib.core.documents.bidi_text import LRE, LTR_RUN, PDF, needs_marks, strip_marks
 from katib.core.documents.docx_bidi import (
     ARABIC_FONT,
     save_atomically,
@@ -40,8 +41,6 @@ LATIN_FONT = "Times New Roman"
 SIZE = 12
 ARABIC_SIZE = 14  # Arabic reads small at the Latin size
 PLACEHOLDER = re.compile(r"\[(?:À COMPLÉTER|يُستكمل|TO COMPLETE)\]")
-# Runs of Latin letters and digits (with the punctuation inside them) in an Arabic line.
-_LTR = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ](?:[0-9A-Za-zÀ-ÖØ-öø-ÿ .,'’/°:()\-]*[0-9A-Za-zÀ-ÖØ-öø-ÿ)])?")
 # Logical alignment: in a w:bidi paragraph Word and LibreOffice read "left" as the start side.
 ALIGN = {"start": WD_ALIGN_PARAGRAPH.LEFT, "end": WD_ALIGN_PARAGRAPH.RIGHT,
          "center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -84,15 +83,21 @@ class _Writer:
 
     @staticmethod
     def split(text: str) -> list[tuple[str, bool]]:
+        """Arabic text as (piece, right_to_left) runs; Latin words and numbers on their own.
+
+        A run the bidi algorithm would reorder ("+212 5 37 12 34 56": the spaces
+        between the groups take the paragraph's direction, the "+" goes to the
+        wrong end) is wrapped in a left-to-right embedding (bidi_text explains
+        why an embedding and not an isolate in a .docx).
+        """
+        text = strip_marks(text)
         pieces, pos = [], 0
-        for m in _LTR.finditer(text):
+        for m in LTR_RUN.finditer(text):
             if m.start() > pos:
                 pieces.append((text[pos:m.start()], True))
             segment = m.group(0)
-            if re.search(r"\d\s+\d", segment):
-                # "05 37 00 12 34": spaces between numbers take the paragraph's direction
-                # and would reverse the groups; a left-to-right embedding keeps them.
-                segment = "\u202a" + segment + "\u202c"
+            if needs_marks(segment):
+                segment = LRE + segment + PDF
             pieces.append((segment, False))
             pos = m.end()
         if pos < len(text):
