@@ -91,7 +91,7 @@ def test_a_version_1_database_is_upgraded_with_its_data_intact(tmp_path):
     store = Store.open(paths, auto_backup=False)
     try:
         conn = sqlite3.connect(paths.database)
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 3
         conn.close()
         assert store.recovery is None
         draft = store.get_draft(1)

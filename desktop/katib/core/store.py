@@ -48,6 +48,7 @@ from katib.core.store_drafts import DraftsMixin
 from katib.core.store_errors import (ItemNotFound, StorageCorrupt, StorageError, StorageInUse,
                                      translate)
 from katib.core.store_history import HistoryMixin
+from katib.core.store_masking import MaskingMixin
 from katib.core.store_index import KINDS, TABLE_OF
 from katib.core.store_retention import erase
 from katib.core.store_schema import (BUSY_TIMEOUT, check, connect, enable_wal, migrate,
@@ -61,7 +62,7 @@ AUTO_BACKUP_EVERY = 24 * 3600.0
 AUTO_BACKUP_KEEP = 7
 
 
-class Store(DraftsMixin, HistoryMixin):
+class Store(DraftsMixin, HistoryMixin, MaskingMixin):
     """The user's history. Open with `Store.open()`; close with `close()` (or `with`)."""
 
     def __init__(self, paths: Paths, lane: WriterLane, reader: sqlite_utils.Database,

@@ -224,7 +224,9 @@ class DraftsMixin:
             src = _require(db, "drafts", "draft", draft_id)
             new_title = title if title is not None else \
                 src["title"] + _COPY_SUFFIX.get(src["lang"], _COPY_SUFFIX["en"])
-            keep = ("type_id", "lang", "fields", "text", "template", "model_file", "model_sha256")
+            # A masked draft's copy keeps its mapping: it can be restored too.
+            keep = ("type_id", "lang", "fields", "text", "template", "model_file", "model_sha256",
+                    "masking")
             new_id = db["drafts"].insert({**{k: src[k] for k in keep}, "title": new_title,
                                           "created_at": at, "updated_at": at}).last_pk
             if src["text"]:

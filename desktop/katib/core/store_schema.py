@@ -11,6 +11,9 @@ History of the format:
      templates in use, data settings, audit trail.
 - 2: full-text search index over drafts, summaries and documents; soft
      delete (a trash with undo).
+- 3: `masking` on drafts and summaries: the anonymize action's mapping
+     (label -> original), so a masked item can be restored inside Katib. It
+     lives in the row, so deleting the item (retention, trash) deletes it too.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import sqlite_utils
 from katib.core.store_errors import StorageCorrupt, StorageNewer, translate
 
 APPLICATION_ID = 0x4B544942  # "KTIB"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 BUSY_TIMEOUT = 5.0  # seconds a write waits for another Katib before StorageLocked
 TABLES = ("drafts", "draft_versions", "summaries", "summary_documents", "documents",
           "templates", "data_settings", "audit")
@@ -150,7 +153,14 @@ def _migrate_2(db: sqlite_utils.Database) -> None:
     reindex_all(db)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_1, 2: _migrate_2}
+def _migrate_3(db: sqlite_utils.Database) -> None:
+    # NULL: not masked. Never indexed for search, never exported.
+    for table in ("drafts", "summaries"):
+        db[table].add_column("masking", str)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _migrate_1, 2: _migrate_2, 3: _migrate_3}
 
 
 def create_private_file(path: Path) -> None:

@@ -28,6 +28,9 @@ LABELS = {
     "rib": {"fr": "RIB", "ar": "RIB", "en": "RIB"},
     "address": {"fr": "ADRESSE", "ar": "العنوان", "en": "ADDRESS"},
 }
+# A known value is masked wherever it stands, even glued to an Arabic proclitic
+# (و، ب، ل…), but not inside a longer Latin word ("Ali" in "Alignement").
+_LITERAL_EDGE = r"(?<![A-Za-z0-9\u00C0-\u024F])"
 _LABEL_RE = re.compile(r"\[(?:" + "|".join(re.escape(v) for d in LABELS.values()
                                            for v in set(d.values())) + r")-\d+\]")
 
@@ -68,9 +71,28 @@ class Masking:
             self.originals[label] = finding.text
         return self._labels[key]
 
+    def find(self, text: str, kinds: Iterable[str] = KINDS) -> list[Finding]:
+        """Personal data in `text`: what the detector finds, plus every value this
+        session already masked wherever it appears again (an exported frame repeats
+        the names of a masked body), without overlaps, in order."""
+        found = list(find_personal_data(text, self.names, kinds))
+        kind_of = {label: key.split(":", 1)[0] for key, label in self._labels.items()}
+        for label, original in self.originals.items():
+            if not original.strip():
+                continue
+            pattern = _LITERAL_EDGE + re.escape(original) + r"(?!\w)"
+            found += [Finding(kind_of.get(label, "name"), m.start(), m.end(), m.group())
+                      for m in re.finditer(pattern, text, re.IGNORECASE)]
+        found.sort(key=lambda f: (f.start, f.start - f.end))
+        kept: list[Finding] = []
+        for finding in found:
+            if not kept or finding.start >= kept[-1].end:
+                kept.append(finding)
+        return kept
+
     def mask(self, text: str, kinds: Iterable[str] = KINDS) -> str:
         """`text` with every piece of personal data replaced by its label."""
-        findings = find_personal_data(text, self.names, kinds)
+        findings = self.find(text, kinds)
         out, pos = [], 0
         for f in findings:
             out.append(text[pos:f.start])
@@ -82,6 +104,14 @@ class Masking:
     def restore(self, text: str) -> str:
         """Put the original values back in place of the labels this session gave."""
         return _LABEL_RE.sub(lambda m: self.originals.get(m.group(), m.group()), text)
+
+    def mask_all(self, value):
+        """`mask` every string inside a JSON-like value (a summary's sections and sources)."""
+        return _each_string(value, self.mask)
+
+    def restore_all(self, value):
+        """`restore` every string inside a JSON-like value."""
+        return _each_string(value, self.restore)
 
     def to_dict(self) -> dict:
         """What the store keeps beside the draft to restore it later (never exported)."""
@@ -95,6 +125,16 @@ class Masking:
         masking._labels = dict(data.get("labels", {}))
         masking._counts = {k: int(v) for k, v in data.get("counts", {}).items()}
         return masking
+
+
+def _each_string(value, change):
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, dict):
+        return {k: _each_string(v, change) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_each_string(v, change) for v in value]
+    return value
 
 
 def redact(text: str, names: Iterable[str] = (), lang: str = "fr",

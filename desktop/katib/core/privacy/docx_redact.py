@@ -19,7 +19,6 @@ from lxml import etree
 
 from katib.core.documents.docx_bidi import save_atomically
 from katib.core.privacy.anonymize import Masking
-from katib.core.privacy.detect import find_personal_data
 
 _TEXT_PARTS = ("document.main", "header", "footer", "footnotes", "endnotes", "comments")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -30,7 +29,7 @@ def _mask_paragraph(paragraph, masking: Masking) -> int:
     if not texts:
         return 0
     full = "".join(t.text or "" for t in texts)
-    findings = find_personal_data(full, masking.names)
+    findings = masking.find(full)
     if not findings:
         return 0
     starts = {f.start: masking.label_for(f) for f in findings}
@@ -55,11 +54,23 @@ def _mask_tree(root, masking: Masking) -> int:
 
 
 def redact_docx(source: str | Path, target: str | Path, names: Iterable[str] = (),
-                lang: str = "fr") -> int:
+                lang: str = "fr", masking: Masking | dict | None = None) -> int:
     """Write an anonymized copy of `source` to `target` (atomically); returns how many
-    pieces of personal data were masked. `source` itself is never modified."""
+    pieces of personal data were masked. `source` itself is never modified.
+
+    `masking`: the mapping of an item masked inside Katib (`Masking` or its dict).
+    Its labels are reused, so the export says [NOM-1] where the screen does, and
+    every value it masked is masked again wherever the export repeats it (the
+    letterhead, the recipient, a cited source). It is only read: the file gets
+    the labels, never the mapping, so the export cannot be reversed.
+    """
     document = Document(str(source))
-    masking = Masking(lang=lang, names=[n for n in names if n])
+    if masking is not None:
+        data = masking.to_dict() if isinstance(masking, Masking) else masking
+        masking = Masking.from_dict(data)  # a copy: the item's own mapping stays as it was
+        masking.names = list(dict.fromkeys([*masking.names, *(n for n in names if n)]))
+    else:
+        masking = Masking(lang=lang, names=[n for n in names if n])
     count = 0
     for part in document.part.package.iter_parts():
         if not any(kind in part.content_type for kind in _TEXT_PARTS):
