@@ -11,8 +11,15 @@ from pathlib import Path
 
 import docx
 from drafting_support import ScriptedEngine, office
-from katib.core.documents.bidi_text import (LRE, LRI, PDF, PDI, mark_ltr_runs, needs_marks,
-                                            strip_marks)
+from katib.core.documents.bidi_text import (
+    LRE,
+    LRI,
+    PDF,
+    PDI,
+    mark_ltr_runs,
+    needs_marks,
+    strip_marks,
+)
 from katib.core.drafting import Drafter, load_templates, write_docx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "eval"))

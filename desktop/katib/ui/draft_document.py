@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from katib.ui import draft_output
+from katib.ui.bidi_editor import LtrRunKeeper
 from katib.ui.draft_highlighter import DraftHighlighter
 from katib.ui.widgets import follow_typed_direction
 
@@ -37,6 +38,9 @@ class DraftDocument(QWidget):
         follow_typed_direction(self.editor)
         self.frame_after = self._frame_pane("frameAfter")
         self.highlighters = [DraftHighlighter(w.document()) for w in
+                             (self.frame_before, self.editor, self.frame_after)]
+        # Phone numbers, references and e-mails keep their order in Arabic paragraphs.
+        self.bidi_keepers = [LtrRunKeeper(w) for w in
                              (self.frame_before, self.editor, self.frame_after)]
         self.checks_label = QLabel()
         self.checks = QListWidget()

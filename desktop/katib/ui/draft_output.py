@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument, QTextOption
 
+from katib.core.documents.bidi_text import mark_ltr_runs
 from katib.core.settings import OfficeIdentity
 
 
@@ -51,6 +52,8 @@ def printable_document(draft, body: str) -> QTextDocument:
         align = {"end": Qt.AlignmentFlag.AlignTrailing, "center": Qt.AlignmentFlag.AlignHCenter}
         fmt.setAlignment(align.get(block.align, Qt.AlignmentFlag.AlignLeading))
         fmt.setBottomMargin(10)
+        if rtl:  # phone numbers and references keep their order on paper too
+            text = mark_ltr_runs(text, rtl=True)
         for index, line in enumerate(text.strip().split("\n")):
             if first:
                 cursor.setBlockFormat(fmt)

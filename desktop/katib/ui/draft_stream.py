@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QTextEdit
 
+from katib.ui.bidi_editor import plain_text
+
 
 class DraftStream(QObject):
     """`start(make_stream)` where `make_stream(drafter, cancel)` yields text pieces, then a Draft.
@@ -67,7 +69,7 @@ class DraftStream(QObject):
         cursor.insertText(piece)
         self.editor.setTextCursor(cursor)
         if "\n" in piece:
-            self.paragraph.emit(self.editor.toPlainText())
+            self.paragraph.emit(plain_text(self.editor))
 
     @Slot(object)
     def _on_job_finished(self, draft) -> None:

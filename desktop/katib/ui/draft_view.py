@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from katib.ui import draft_output
+from katib.ui.bidi_editor import plain_text
 from katib.ui.draft_bars import DraftActionBar, DraftTopBar
 from katib.ui.draft_document import DraftDocument
 from katib.ui.draft_form import FieldForm
 from katib.ui.draft_store import DraftRecord
 from katib.ui.draft_stream import DraftStream
+from katib.ui.mask_action import MaskControl, export_masked, names_in_fields
 from katib.ui.view import View
 
 if TYPE_CHECKING:
@@ -77,6 +79,15 @@ class DraftView(View):
         self.frame_before, self.frame_after = self.document.frame_before, self.document.frame_after
         self.checks, self.state_label = self.document.checks, self.document.state_label
         self.stream = DraftStream(self.app, self.editor, self.templates)
+        # Anonymize / Unmask (Ctrl+Shift+A): the body masked, reversibly, in the history.
+        self.mask = MaskControl(
+            self, "draft", read=lambda: (self.body_text(), None),
+            show=lambda text, _data: self.editor.setPlainText(text),
+            item=lambda: (self.app.store, self.record.draft_id),
+            names=lambda: names_in_fields(self.form.filled_values()),
+            lang=self.output_language, on_error=self.show_error, before=self.save_work)
+        bar = self.action_bar.layout()
+        bar.insertWidget(bar.indexOf(self.copy_button), self.mask.button)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -114,6 +125,7 @@ class DraftView(View):
     def retranslate(self) -> None:
         self.top_bar.retranslate(self.app.language)
         self.action_bar.retranslate()
+        self.mask.retranslate()
         self.form.retranslate(self.app.language)
         self._show_checks()
 
@@ -157,6 +169,7 @@ class DraftView(View):
         self.save_work()
         self.record.close()
         self.record.draft_id = None
+        self.mask.reset()
         self.draft = None
         self.document.clear()
         self._update_buttons()
@@ -190,7 +203,7 @@ class DraftView(View):
         """regenerate | shorten | formal | translate the current draft (edits included)."""
         if self.draft is None or self._streaming:
             return
-        draft = draft_output.with_body(self.draft, self.editor.toPlainText())
+        draft = draft_output.with_body(self.draft, self.body_text())
         if target_lang:
             self.lang_combo.setCurrentIndex(self.lang_combo.findData(target_lang))
         self._run(lambda drafter, cancel: drafter.revise_stream(draft, action, target_lang,
@@ -265,17 +278,22 @@ class DraftView(View):
         self.stop_button.setEnabled(self._streaming)
         for button in self.action_bar.revise_buttons() + self.action_bar.output_buttons():
             button.setEnabled(has_draft)
+        self.mask.button.setEnabled(has_draft)
 
     # -- editing and saving --------------------------------------------------------
+    def body_text(self) -> str:
+        """The body as typed, without the marks that keep numbers in order on screen."""
+        return plain_text(self.editor)
+
     @Slot()
     def _on_editor_text_changed(self) -> None:
         if not self._streaming and self.draft is not None:
-            self.record.edited(self.editor.toPlainText())
+            self.record.edited(self.body_text())
 
     def save_work(self) -> None:
         """Write the text on screen now (closing, switching screens)."""
         if self.draft is not None or self._streaming:
-            self.record.flush(self.editor.toPlainText(), self.form.filled_values())
+            self.record.flush(self.body_text(), self.form.filled_values())
 
     def shutdown(self) -> None:
         self.record.close()
@@ -297,11 +315,12 @@ class DraftView(View):
         self._show_frame()
         self._show_checks()
         self.editor.setPlainText(text)
+        self.mask.load(self.app.store, self.record.draft_id)
         self._update_buttons()
 
     # -- output ----------------------------------------------------------------------
     def full_text(self) -> str:
-        return draft_output.with_body(self.draft, self.editor.toPlainText()).full_text()
+        return draft_output.with_body(self.draft, self.body_text()).full_text()
 
     @Slot()
     def _on_copy_button_clicked(self) -> None:
@@ -312,7 +331,7 @@ class DraftView(View):
     def _on_print_button_clicked(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        document = draft_output.printable_document(self.draft, self.editor.toPlainText())
+        document = draft_output.printable_document(self.draft, self.body_text())
         dialog = QPrintPreviewDialog(self)
         dialog.paintRequested.connect(document.print_)
         dialog.exec()
@@ -329,10 +348,14 @@ class DraftView(View):
         """Write the .docx in the background, then open it."""
         from katib.ui.workers import run_in_background
 
-        draft, body, office = self.draft, self.editor.toPlainText(), self.app.settings.office
+        draft, body, office = self.draft, self.body_text(), self.app.settings.office
+        # A masked draft: the whole file is masked (the frame repeats the names) before it lands.
+        masking = self.mask.masking.to_dict() if self.mask.masked else None
+        names = names_in_fields(draft.fields)
         self.export_button.setEnabled(False)
-        run_in_background(lambda: draft_output.export_docx(draft, body, path, office),
-                          self._on_exported, self._on_export_failed)
+        run_in_background(lambda: export_masked(
+            lambda target: draft_output.export_docx(draft, body, target, office), path,
+            masking, names), self._on_exported, self._on_export_failed)
 
     @Slot(object)
     def _on_exported(self, path: Path) -> None:

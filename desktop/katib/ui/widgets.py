@@ -9,13 +9,19 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
 
 def text_direction(text: str) -> Qt.LayoutDirection | None:
-    """The direction of the first strongly directional letter, or None if there is none."""
+    """The direction of the first strongly directional letter, or None if there is none.
+
+    Digits with no letter ("+212 5 37 12 34 56", "2024/15") read left to right:
+    in a right-to-left field their groups would come out in reverse order.
+    """
     for char in text:
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):
             return Qt.LayoutDirection.RightToLeft
         if kind == "L":
             return Qt.LayoutDirection.LeftToRight
+    if any(char.isdigit() for char in text):
+        return Qt.LayoutDirection.LeftToRight
     return None
 
 
