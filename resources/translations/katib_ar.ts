@@ -836,4 +836,35 @@
         <translation>كاتب</translation>
     </message>
 </context>
+<context>
+    <name>MaskControl</name>
+    <message>
+        <source>&amp;Unmask</source>
+        <translation>&amp;إظهار البيانات</translation>
+    </message>
+    <message>
+        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
+        <translation>إرجاع المعطيات الشخصية المحجوبة (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymize</source>
+        <translation>&amp;إخفاء الهوية</translation>
+    </message>
+    <message>
+        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
+        <translation>حجب الأسماء وأرقام البطاقة الوطنية والهواتف والبريد الإلكتروني والحسابات البنكية والعناوين. قابل للتراجع داخل كاتب؛ أما الملف المصدَّر فلا يحمل إلا التسميات (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>No personal data was found.</source>
+        <translation>لم يُعثر على أي معطيات شخصية.</translation>
+    </message>
+    <message>
+        <source>%1 values masked; Unmask puts them back.</source>
+        <translation>حُجبت %1 قيمة؛ «إظهار البيانات» يعيدها.</translation>
+    </message>
+    <message>
+        <source>Personal data restored.</source>
+        <translation>أُعيدت المعطيات الشخصية.</translation>
+    </message>
+</context>
 </TS>

@@ -836,4 +836,35 @@
         <translation>Katib</translation>
     </message>
 </context>
+<context>
+    <name>MaskControl</name>
+    <message>
+        <source>&amp;Unmask</source>
+        <translation>&amp;Unmask</translation>
+    </message>
+    <message>
+        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
+        <translation>Put the masked personal data back (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymize</source>
+        <translation>&amp;Anonymize</translation>
+    </message>
+    <message>
+        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
+        <translation>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>No personal data was found.</source>
+        <translation>No personal data was found.</translation>
+    </message>
+    <message>
+        <source>%1 values masked; Unmask puts them back.</source>
+        <translation>%1 values masked; Unmask puts them back.</translation>
+    </message>
+    <message>
+        <source>Personal data restored.</source>
+        <translation>Personal data restored.</translation>
+    </message>
+</context>
 </TS>

@@ -836,4 +836,35 @@
         <translation>Katib</translation>
     </message>
 </context>
+<context>
+    <name>MaskControl</name>
+    <message>
+        <source>&amp;Unmask</source>
+        <translation>&amp;Démasquer</translation>
+    </message>
+    <message>
+        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
+        <translation>Remettre les données personnelles masquées (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymize</source>
+        <translation>&amp;Anonymiser</translation>
+    </message>
+    <message>
+        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
+        <translation>Masquer noms, numéros de CIN, téléphones, courriels, comptes bancaires et adresses. Réversible dans Katib ; un export ne garde que les étiquettes (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>No personal data was found.</source>
+        <translation>Aucune donnée personnelle n'a été trouvée.</translation>
+    </message>
+    <message>
+        <source>%1 values masked; Unmask puts them back.</source>
+        <translation>%1 valeurs masquées ; « Démasquer » les remet.</translation>
+    </message>
+    <message>
+        <source>Personal data restored.</source>
+        <translation>Données personnelles remises.</translation>
+    </message>
+</context>
 </TS>

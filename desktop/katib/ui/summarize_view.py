@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from katib.ui import summarize_job
 from katib.ui.citation_panel import CitationPanel
+from katib.ui.mask_action import MaskControl, export_masked
 from katib.ui.source_panel import SourcePanel, documents_folder
 from katib.ui.summary_note import Note, note_html
 from katib.ui.view import View
@@ -89,6 +90,12 @@ class SummarizeView(View):
         options.addWidget(self.summarize_button)
         options.addWidget(self.stop_button)
         options.addWidget(self.export_button)
+        # Anonymize / Unmask (Ctrl+Shift+A): the note and its sources, reversibly.
+        self.mask = MaskControl(
+            self, "summary", read=lambda: (self.note.text(), self.note.to_data()),
+            show=self._show_masked, item=lambda: (self.app.store, self.summary_id),
+            names=list, lang=lambda: self.note.lang, on_error=self.show_error)
+        options.addWidget(self.mask.button)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("summaryProgress")
@@ -162,6 +169,7 @@ class SummarizeView(View):
         self.export_button.setText(self.tr("&Export .docx…"))
         self.export_button.setToolTip(self.tr("Save the note as a Word document (Ctrl+E)"))
         self.citations.retranslate()
+        self.mask.retranslate()
         self._update_progress_label()
         if self.note is None and not self.busy():
             self.note_view.setHtml(
@@ -191,6 +199,7 @@ class SummarizeView(View):
         detail = DETAILS[self.detail_combo.currentIndex()]
         self.note = Note(lang=lang, detail=detail, files=[d.name for d in documents])
         self.summary_id = None
+        self.mask.reset()
         self.citations.clear()
         self.run = summarize_job.SummaryRun(self.app.lane, documents, lang, detail,
                                             store=self.app.store)
@@ -309,6 +318,8 @@ class SummarizeView(View):
         running = self.busy()
         self.summarize_button.setEnabled(not running and bool(self.ready_documents()))
         self.stop_button.setEnabled(running)
+        self.mask.button.setEnabled(not running and self.note is not None
+                                    and bool(self.note.sections))
         self.export_button.setEnabled(not running and self.note is not None
                                       and bool(self.note.sections))
         self.files.set_locked(running)
@@ -352,6 +363,12 @@ class SummarizeView(View):
         except Exception as exc:  # the note stays on screen and can still be exported
             self.show_error(exc)
 
+    def _show_masked(self, text: str, data: dict) -> None:
+        """The note masked or restored by the Anonymize action."""
+        self.note = Note.from_data(data, text, self.note.lang)
+        self.citations.clear()
+        self._render()
+
     def open_item(self, payload: object) -> None:
         """Show a stored summary (its id), or add a stored document ({"document_id": id})."""
         store = self.app.store
@@ -370,6 +387,7 @@ class SummarizeView(View):
         if not self.note.title:
             self.note.title = summary.title
         self.summary_id = summary.id
+        self.mask.load(store, summary.id)
         self.citations.clear()
         self.progress_label.setText("")
         index = self.language_combo.findData(summary.lang)
@@ -412,5 +430,8 @@ class SummarizeView(View):
             self._update_actions()
             self.show_error(error)
 
-        run_in_background(lambda: export_note(note, path), done, failed)
+        # A masked note: the whole file is masked again (cited sources too) before it lands.
+        masking = self.mask.masking.to_dict() if self.mask.masked else None
+        run_in_background(lambda: export_masked(lambda target: export_note(note, target), path,
+                                                masking), done, failed)
         self.last_export = path
