@@ -4,7 +4,9 @@
 parts, checked citations) on the lane thread. This module relays what it
 does as queued signals: `progress(Step)` after each step ("part i of N", time
 left), `model_text(str)` with the words the model is writing right now, and
-`section(Note)` each time one file's note of a dossier is ready; then it
+`section(Note)` with what just became final (`Summarizer(on_update=…)`): for one
+document, its next section(s) (objet first, then key points…); for a dossier,
+one file's whole note; then it
 turns the core's note into a `summary_note.Note` holding the text of every
 cited passage (so the history can show sources without the files).
 """
@@ -103,28 +105,31 @@ class SummaryRun(QObject):
     def _work(self, engine, cancel):
         from katib.core.summarize.pipeline import Summarizer
 
-        run = self
-
-        class _Reporting(Summarizer):
-            def _one(self, doc, *args, **kwargs):
-                # One file's note is ready: a dossier shows it before the cover note.
-                note = super()._one(doc, *args, **kwargs)
-                if len(run.documents) > 1:
-                    index = next(i for i, d in enumerate(run.documents) if d is doc)
-                    run.section.emit(convert(note, run.documents, run.detail, part_index=index))
-                return note
-
         def on_progress(event) -> None:
             self.progress.emit(Step(event.step, event.total, event.label, event.part,
                                     event.parts, event.eta_seconds))
 
-        def on_update(update) -> None:
-            if update.kind == "document" and self.record is not None:
-                index = update.doc_index
-                self.record.file_done(index, self.documents[index], convert(
-                    update.note, self.documents, self.detail, part_index=index))
+        shown: set[str] = set()  # titles of the sections of one document already sent
 
-        summarizer = _Reporting(_RelayEngine(engine, self.model_text.emit))
+        def on_update(update) -> None:
+            # Runs on this lane thread, inside the summary: convert now (the core goes
+            # on filling the same note), and hand plain data to the GUI thread by signal.
+            if update.kind == "section":  # one document: each section as soon as it is final
+                note = convert(update.note, self.documents, self.detail)
+                fresh = [s for s in note.sections if s.title not in shown]
+                if fresh:
+                    shown.update(s.title for s in fresh)
+                    self.section.emit(Note(title=note.title, lang=note.lang, detail=note.detail,
+                                           sections=fresh, passages=note.passages,
+                                           files=note.files))
+            elif update.kind == "document":  # a dossier: each file's note when it is done
+                index = update.doc_index
+                part = convert(update.note, self.documents, self.detail, part_index=index)
+                self.section.emit(part)
+                if self.record is not None:
+                    self.record.file_done(index, self.documents[index], part)
+
+        summarizer = Summarizer(_RelayEngine(engine, self.model_text.emit))
         result = summarizer.summarize(self.documents, lang=self.lang, detail=self.detail,
                                       cancel=cancel, progress=on_progress, on_update=on_update)
         return convert(result, self.documents, self.detail)

@@ -2,9 +2,10 @@
 
 Files are chosen and read by the `SourcePanel` on the left. The summary runs
 on the model lane: a progress bar says "part i of N" and the time left, Stop
-cancels within a token, the words the model writes show as they come, and a
-dossier's notes appear file by file. Clicking a citation [n] shows the cited passage with its
-page; the note is kept in the history and exported as a .docx.
+cancels within a token, the words the model writes show as they come, the
+note appears section by section, and a dossier's notes file by file. Clicking
+a citation [n] shows the cited passage with its page; the note is kept in the
+history and exported as a .docx.
 """
 
 from __future__ import annotations
@@ -241,9 +242,12 @@ class SummarizeView(View):
 
     @Slot(object)
     def _on_run_section(self, part: Note) -> None:
-        """One file of a dossier is summarized: its sections show while the rest runs."""
+        """Part of the note is final: the next section(s) of one document, or a whole file
+        of a dossier. It shows at once, while the rest is written."""
         if self.note is None:
             return
+        if len(self.note.files) == 1 and not self.note.title:
+            self.note.title = part.title  # "Note de synthèse" above the first section
         self.note.sections.extend(part.sections)
         self.note.passages.update(part.passages)
         self._render()
