@@ -218,6 +218,10 @@ def test_the_katib_command_installs_the_guard_and_logs_refusals(tmp_path):
     (home / "config").mkdir(parents=True)
     (home / "config" / "settings.json").write_text(
         json.dumps({"allowed_servers": ["https://llm.bureau.test:8443"]}), encoding="utf-8")
+    # The administrator's policy lets this server through (see test_privacy_policy.py).
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[network]\nallowed_servers = ["https://llm.bureau.test:8443"]\n')
+    policy.chmod(0o644)
     result = run_isolated("""
         import contextlib, io
         from katib.cli import main
@@ -232,7 +236,7 @@ def test_the_katib_command_installs_the_guard_and_logs_refusals(tmp_path):
         print(json.dumps({'code': code, 'installed': guard_installed(),
                           'entries': allowed_entries(), 'outcome': outcome,
                           'umask': oct(os.umask(0o022))}))
-    """, env={"KATIB_HOME": str(home)})
+    """, env={"KATIB_HOME": str(home), "KATIB_POLICY": str(policy)})
     assert result == {"code": 0, "installed": True, "entries": ["llm.bureau.test:8443"],
                       "outcome": "refused", "umask": "0o77"}
     log = (home / "logs" / "katib.log")

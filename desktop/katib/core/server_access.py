@@ -1,7 +1,9 @@
 """Which office inference server Katib may talk to, and how: the allow-list and its errors.
 
-An administrator lists the servers Katib may use (`settings.allowed_servers`,
-each "https://host:port", optionally with a path prefix). A server address
+An administrator lists the servers Katib may use in the machine-wide policy
+file (katib.core.privacy.policy; the user's `settings.allowed_servers` count
+only where the policy allows), each "https://host:port", optionally with a
+path prefix. A server address
 from the settings or from `--server` is checked against that list before any
 connection is attempted; anything else is refused. Nothing here opens a socket.
 
@@ -209,8 +211,11 @@ class ServerConfig:
         options = dict((settings.extra or {}).get("server") or {})
         known = {f.name for f in fields(cls)} - {"url", "allowed_servers"}
         values = {k: v for k, v in options.items() if k in known}
+        from katib.core.privacy.policy import effective_servers
+
+        # The administrator's policy decides; the user's list counts only as it allows.
         config = cls(url=url or settings.server_url,
-                     allowed_servers=list(settings.allowed_servers or []), **values)
+                     allowed_servers=effective_servers(settings.allowed_servers), **values)
         if config.mode not in MODES:
             config.mode = "auto"
         config.max_concurrency = max(1, int(config.max_concurrency))

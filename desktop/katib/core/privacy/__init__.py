@@ -15,6 +15,7 @@ import os
 
 from katib.core.privacy.anonymize import LABELS, Masking, mask_text, redact
 from katib.core.privacy.detect import KINDS, Finding, find_personal_data
+from katib.core.privacy.policy import Policy, effective_servers, load_policy, policy_path
 from katib.core.privacy.guard import (
     NetworkRefused,
     Refusal,
@@ -29,7 +30,8 @@ from katib.core.privacy.guard import (
 )
 
 __all__ = [
-    "KINDS", "LABELS", "Finding", "Masking", "NetworkRefused", "Refusal", "add_refusal_listener",
+    "KINDS", "LABELS", "Finding", "Masking", "NetworkRefused", "Policy", "Refusal",
+    "add_refusal_listener", "effective_servers", "load_policy", "policy_path",
     "allow", "allowed_entries", "find_personal_data", "guard_installed",
     "install_network_guard", "is_allowed", "is_loopback", "mask_text", "protect_process",
     "redact", "refused_attempts", "start_protection",
@@ -43,11 +45,14 @@ def protect_process(paths, settings) -> None:
 
     - files this process creates are readable by the user only (umask 077):
       the database, exports, logs, temporary files;
-    - the network guard, with the office servers the administrator allowed;
+    - the network guard, with the office servers the administrator allowed: the
+      machine-wide policy file (policy.py), not the user's own settings;
     - each refused connection is also written to the store's audit trail.
     """
     os.umask(0o077)
-    install_network_guard(settings.allowed_servers, on_refused=_AuditTrail(paths))
+    servers = effective_servers(settings.allowed_servers, load_policy())
+    # The ceiling: nothing later in this process (an HTTP engine, a plug-in) can allow more.
+    install_network_guard(servers, on_refused=_AuditTrail(paths), ceiling=servers)
 
 
 def start_protection() -> None:

@@ -48,6 +48,13 @@ register({
         "ar": "رفض كاتب اتصالا شبكيا نحو {target}: لا يمكن الاتصال إلا بهذا الحاسوب وبخوادم "
               "المكتب التي أذن بها المسؤول.",
     },
+    "network.not_in_policy": {
+        "en": "{entry} is not among the office servers allowed by the administrator's policy; "
+              "Katib will not connect to it.",
+        "fr": "{entry} ne fait pas partie des serveurs du bureau autorisés par la politique de "
+              "l'administrateur ; Katib ne s'y connectera pas.",
+        "ar": "{entry} ليس ضمن خوادم المكتب التي تسمح بها سياسة المسؤول؛ لن يتصل به كاتب.",
+    },
     "network.bad_allow_entry": {
         "en": "'{entry}' is not a server address (expected https://host:port).",
         "fr": "« {entry} » n'est pas une adresse de serveur (attendu : https://hôte:port).",
@@ -104,6 +111,8 @@ class _State:
         self.installed = False
         self.lock = threading.RLock()
         self.allowed: set[_Allowed] = set()
+        # The administrator's policy, once set: `allow` cannot go beyond it.
+        self.ceiling: frozenset[_Allowed] | None = None
         self.resolved: dict[str, tuple[float, frozenset[str]]] = {}
         self.listeners: list[Callable[[Refusal], None]] = []
         self.refusals: deque[Refusal] = deque(maxlen=200)
@@ -284,13 +293,18 @@ def _guard_names_before_lookup() -> None:
 
 
 def install_network_guard(allowed: Iterable[str] = (),
-                          on_refused: Callable[[Refusal], None] | None = None) -> None:
+                          on_refused: Callable[[Refusal], None] | None = None,
+                          ceiling: Iterable[str] | None = None) -> None:
     """Install the guard for this process (once; later calls only add entries and listeners).
 
-    `allowed`: office servers the administrator configured (settings.allowed_servers).
+    `allowed`: office servers this process may reach (see policy.effective_servers).
     `on_refused(refusal)`: called for each refused attempt, e.g. to write the audit trail.
+    `ceiling`: the most `allow` may ever let through (the administrator's policy); the
+    first ceiling set stays for the life of the process and can only be narrowed.
     There is no way to uninstall it: that is the point.
     """
+    if ceiling is not None:
+        limit_to(ceiling)
     for entry in allowed:
         allow(entry)
     if on_refused is not None:
@@ -311,8 +325,26 @@ def allow(url: str) -> None:
     """
     entry = parse_allowed(url)
     with _STATE.lock:
+        if _STATE.ceiling is not None and not is_loopback(entry.host) and not any(
+                c.host == entry.host and (c.port is None or c.port == entry.port)
+                for c in _STATE.ceiling):
+            log.warning("allow-list entry outside the policy refused: %s", url)
+            raise NetworkRefused("network.not_in_policy", entry=url)
         _STATE.allowed.add(entry)
         _STATE.resolved.pop(entry.host, None)
+
+
+def limit_to(entries: Iterable[str]) -> None:
+    """Cap what `allow` may ever add to `entries` (the administrator's policy).
+
+    Set once, it can only be narrowed: a later, wider list does not widen it,
+    and entries already allowed outside it are withdrawn.
+    """
+    wanted = frozenset(parse_allowed(e) for e in entries)
+    with _STATE.lock:
+        _STATE.ceiling = wanted if _STATE.ceiling is None else _STATE.ceiling & wanted
+        _STATE.allowed = {a for a in _STATE.allowed if is_loopback(a.host) or any(
+            c.host == a.host and (c.port is None or c.port == a.port) for c in _STATE.ceiling)}
 
 
 def add_refusal_listener(callback: Callable[[Refusal], None]) -> None:
