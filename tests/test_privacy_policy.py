@@ -165,3 +165,43 @@ def test_an_engine_for_a_user_server_needs_the_policy(tmp_path, policy_servers, 
         print(json.dumps({{'outcome': outcome}}))
     """, env={"KATIB_POLICY": str(policy)})
     assert result == {"outcome": expected}
+
+
+def test_native_code_bypasses_the_hook_but_not_the_socket_check(tmp_path):
+    """The stated limit, shown: a connect() made by native code (ctypes -> libc) is not
+    seen by Python's audit hook. The operating system's view of the process's sockets
+    finds it, and the check Katib runs at exit records it in the audit trail."""
+    home = tmp_path / "home"
+    result = run_isolated("""
+        import contextlib, io, ctypes, struct
+        listener = socket.socket()  # never accepts: the connection waits in its backlog
+        listener.bind(('10.77.0.1', 8080))
+        listener.listen()
+        from katib.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            main([])
+        from katib.core.privacy import refused_attempts
+        from katib.core.privacy.sockets import outside_connections
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = libc.socket(socket.AF_INET, socket.SOCK_STREAM, 0)
+        address = (struct.pack('=H', socket.AF_INET) + struct.pack('!H', 8080)
+                   + socket.inet_aton('10.77.0.1') + bytes(8))
+        rc = libc.connect(fd, ctypes.c_char_p(address), len(address))
+        found = outside_connections()
+        print(json.dumps({'native_connect': rc, 'refused_by_hook': len(refused_attempts()),
+                          'found': [[c.kind, c.remote_host, c.remote_port] for c in found]}))
+    """, setup="ip link set lo up && ip addr add 10.77.0.1/32 dev lo",
+        env={"KATIB_HOME": str(home)})
+    assert result["native_connect"] == 0 and result["refused_by_hook"] == 0  # the limit
+    assert result["found"] == [["tcp", "10.77.0.1", 8080]]  # ... and the detection
+    from katib.core.paths import Paths
+    from katib.core.store import Store
+
+    paths = Paths(config=home / "config", data=home / "data", models=home / "models",
+                  logs=home / "logs", cache=home / "cache")
+    with Store.open(paths, auto_backup=False) as store:
+        entries = [e["details"] for e in store.audit_log() if e["event"] ==
+                   "network.native_socket"]
+    assert entries == [{"protocol": "tcp", "host": "10.77.0.1", "port": 8080,
+                        "status": "ESTABLISHED"}]
+    assert "native code?" in (home / "logs" / "katib.log").read_text()

@@ -3,7 +3,8 @@
 - `install_network_guard(allowed, on_refused)` / `allow(url)`: the runtime guard
   (see guard.py); `protect_process(paths, settings)` is what an entry point calls
   once at start: private file mode, the guard with the administrator's
-  allow-list, refusals written to the log and the store's audit trail.
+  allow-list, refusals written to the log and the store's audit trail, and a
+  look at the process's sockets when it ends (sockets.py: native code).
 - `Masking`, `mask_text`, `redact`, `find_personal_data`: the "anonymize" action
   (see anonymize.py and detect.py); `redact_docx` for exported .docx files.
 """
@@ -53,6 +54,28 @@ def protect_process(paths, settings) -> None:
     servers = effective_servers(settings.allowed_servers, load_policy())
     # The ceiling: nothing later in this process (an HTTP engine, a plug-in) can allow more.
     install_network_guard(servers, on_refused=_AuditTrail(paths), ceiling=servers)
+    _check_sockets_at_exit(paths)
+
+
+_CHECKED_AT_EXIT: set = set()
+
+
+def _check_sockets_at_exit(paths) -> None:
+    """When the process ends, ask the system which sockets it holds (see sockets.py):
+    native code the guard cannot see would show there, in the log and the audit trail."""
+    if paths in _CHECKED_AT_EXIT:
+        return
+    _CHECKED_AT_EXIT.add(paths)
+    import atexit
+
+    def check() -> None:
+        from katib.core.privacy.sockets import report_outside_connections
+
+        try:
+            report_outside_connections(_AuditTrail(paths).native_socket)
+        except Exception as exc:  # noqa: BLE001 - the exit must stay quiet
+            log.debug("socket check at exit failed: %s", exc)
+    atexit.register(check)
 
 
 def start_protection() -> None:
@@ -85,6 +108,17 @@ class _AuditTrail:
         try:
             store.audit("network.refused", attempt=refusal.event, host=refusal.host,
                         port=refusal.port)
+        finally:
+            store.close()
+
+    def native_socket(self, conn) -> None:
+        """A socket the guard did not see (native code), found by the operating system."""
+        from katib.core.store import Store
+
+        store = Store.open(self.paths, auto_backup=False, check_integrity=False)
+        try:
+            store.audit("network.native_socket", protocol=conn.kind, host=conn.remote_host,
+                        port=conn.remote_port, status=conn.status)
         finally:
             store.close()
 
