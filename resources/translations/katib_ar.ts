@@ -410,6 +410,10 @@
         <translation>كاتب</translation>
     </message>
     <message>
+        <source>Restore a backup…</source>
+        <translation>استرجاع نسخة احتياطية…</translation>
+    </message>
+    <message>
         <source>Loading the model…</source>
         <translation>جارٍ تحميل النموذج…</translation>
     </message>
@@ -424,6 +428,37 @@
     <message>
         <source>Model closed</source>
         <translation>النموذج مغلق</translation>
+    </message>
+</context>
+<context>
+    <name>MaskControl</name>
+    <message>
+        <source>&amp;Unmask</source>
+        <translation>&amp;إظهار البيانات</translation>
+    </message>
+    <message>
+        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
+        <translation>إرجاع المعطيات الشخصية المحجوبة (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymize</source>
+        <translation>&amp;إخفاء الهوية</translation>
+    </message>
+    <message>
+        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
+        <translation>حجب الأسماء وأرقام البطاقة الوطنية والهواتف والبريد الإلكتروني والحسابات البنكية والعناوين. قابل للتراجع داخل كاتب؛ أما الملف المصدَّر فلا يحمل إلا التسميات (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>No personal data was found.</source>
+        <translation>لم يُعثر على أي معطيات شخصية.</translation>
+    </message>
+    <message>
+        <source>%1 values masked; Unmask puts them back.</source>
+        <translation>حُجبت %1 قيمة؛ «إظهار البيانات» يعيدها.</translation>
+    </message>
+    <message>
+        <source>Personal data restored.</source>
+        <translation>أُعيدت المعطيات الشخصية.</translation>
     </message>
 </context>
 <context>
@@ -578,6 +613,61 @@
     <message>
         <source>Signatory&apos;s title</source>
         <translation>صفة الموقّع</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>استرجاع نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Choose the backup to bring back. It is checked before anything is replaced, and the current history is kept beside it.</source>
+        <translation>اختر النسخة الاحتياطية المراد استرجاعها. يُتحقق منها قبل استبدال أي شيء، ويُحتفظ بالسجل الحالي بجانبها.</translation>
+    </message>
+    <message>
+        <source>No backup was found in Katib&apos;s folder. If you keep one elsewhere (a USB key), choose it with &quot;Other file…&quot;.</source>
+        <translation>لم يُعثر على أي نسخة احتياطية في مجلد كاتب. إن كنت تحتفظ بواحدة في مكان آخر (مفتاح USB)، فاخترها بزر «ملف آخر…».</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;استرجاع</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>&amp;ملف آخر…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>تلقائية</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>يدوية</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>اختيار نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Katib backups (*.db);;All files (*)</source>
+        <translation>نسخ كاتب الاحتياطية (*.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Wait until the model has finished (or stop it), then restore the backup.</source>
+        <translation>انتظر حتى ينتهي النموذج (أو أوقفه)، ثم استرجع النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>The history was restored from the backup of %1.</source>
+        <translation>استُرجع السجل من النسخة الاحتياطية المؤرخة في %1.</translation>
+    </message>
+    <message>
+        <source>The history it replaced is kept as %1.</source>
+        <translation>احتُفظ بالسجل الذي استُبدل باسم %1.</translation>
     </message>
 </context>
 <context>
@@ -834,37 +924,6 @@
     <message>
         <source>Katib</source>
         <translation>كاتب</translation>
-    </message>
-</context>
-<context>
-    <name>MaskControl</name>
-    <message>
-        <source>&amp;Unmask</source>
-        <translation>&amp;إظهار البيانات</translation>
-    </message>
-    <message>
-        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
-        <translation>إرجاع المعطيات الشخصية المحجوبة (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
-        <source>&amp;Anonymize</source>
-        <translation>&amp;إخفاء الهوية</translation>
-    </message>
-    <message>
-        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
-        <translation>حجب الأسماء وأرقام البطاقة الوطنية والهواتف والبريد الإلكتروني والحسابات البنكية والعناوين. قابل للتراجع داخل كاتب؛ أما الملف المصدَّر فلا يحمل إلا التسميات (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
-        <source>No personal data was found.</source>
-        <translation>لم يُعثر على أي معطيات شخصية.</translation>
-    </message>
-    <message>
-        <source>%1 values masked; Unmask puts them back.</source>
-        <translation>حُجبت %1 قيمة؛ «إظهار البيانات» يعيدها.</translation>
-    </message>
-    <message>
-        <source>Personal data restored.</source>
-        <translation>أُعيدت المعطيات الشخصية.</translation>
     </message>
 </context>
 </TS>

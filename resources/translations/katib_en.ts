@@ -410,6 +410,10 @@
         <translation>Katib</translation>
     </message>
     <message>
+        <source>Restore a backup…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
         <source>Loading the model…</source>
         <translation>Loading the model…</translation>
     </message>
@@ -424,6 +428,37 @@
     <message>
         <source>Model closed</source>
         <translation>Model closed</translation>
+    </message>
+</context>
+<context>
+    <name>MaskControl</name>
+    <message>
+        <source>&amp;Unmask</source>
+        <translation>&amp;Unmask</translation>
+    </message>
+    <message>
+        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
+        <translation>Put the masked personal data back (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymize</source>
+        <translation>&amp;Anonymize</translation>
+    </message>
+    <message>
+        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
+        <translation>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>No personal data was found.</source>
+        <translation>No personal data was found.</translation>
+    </message>
+    <message>
+        <source>%1 values masked; Unmask puts them back.</source>
+        <translation>%1 values masked; Unmask puts them back.</translation>
+    </message>
+    <message>
+        <source>Personal data restored.</source>
+        <translation>Personal data restored.</translation>
     </message>
 </context>
 <context>
@@ -578,6 +613,61 @@
     <message>
         <source>Signatory&apos;s title</source>
         <translation>Signatory&apos;s title</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Choose the backup to bring back. It is checked before anything is replaced, and the current history is kept beside it.</source>
+        <translation>Choose the backup to bring back. It is checked before anything is replaced, and the current history is kept beside it.</translation>
+    </message>
+    <message>
+        <source>No backup was found in Katib&apos;s folder. If you keep one elsewhere (a USB key), choose it with &quot;Other file…&quot;.</source>
+        <translation>No backup was found in Katib&apos;s folder. If you keep one elsewhere (a USB key), choose it with &quot;Other file…&quot;.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>&amp;Other file…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>made by hand</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>Katib backups (*.db);;All files (*)</source>
+        <translation>Katib backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Wait until the model has finished (or stop it), then restore the backup.</source>
+        <translation>Wait until the model has finished (or stop it), then restore the backup.</translation>
+    </message>
+    <message>
+        <source>The history was restored from the backup of %1.</source>
+        <translation>The history was restored from the backup of %1.</translation>
+    </message>
+    <message>
+        <source>The history it replaced is kept as %1.</source>
+        <translation>The history it replaced is kept as %1.</translation>
     </message>
 </context>
 <context>
@@ -834,37 +924,6 @@
     <message>
         <source>Katib</source>
         <translation>Katib</translation>
-    </message>
-</context>
-<context>
-    <name>MaskControl</name>
-    <message>
-        <source>&amp;Unmask</source>
-        <translation>&amp;Unmask</translation>
-    </message>
-    <message>
-        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
-        <translation>Put the masked personal data back (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
-        <source>&amp;Anonymize</source>
-        <translation>&amp;Anonymize</translation>
-    </message>
-    <message>
-        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
-        <translation>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
-        <source>No personal data was found.</source>
-        <translation>No personal data was found.</translation>
-    </message>
-    <message>
-        <source>%1 values masked; Unmask puts them back.</source>
-        <translation>%1 values masked; Unmask puts them back.</translation>
-    </message>
-    <message>
-        <source>Personal data restored.</source>
-        <translation>Personal data restored.</translation>
     </message>
 </context>
 </TS>

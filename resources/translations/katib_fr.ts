@@ -410,6 +410,10 @@
         <translation>Katib</translation>
     </message>
     <message>
+        <source>Restore a backup…</source>
+        <translation>Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
         <source>Loading the model…</source>
         <translation>Chargement du modèle…</translation>
     </message>
@@ -424,6 +428,37 @@
     <message>
         <source>Model closed</source>
         <translation>Modèle fermé</translation>
+    </message>
+</context>
+<context>
+    <name>MaskControl</name>
+    <message>
+        <source>&amp;Unmask</source>
+        <translation>&amp;Démasquer</translation>
+    </message>
+    <message>
+        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
+        <translation>Remettre les données personnelles masquées (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymize</source>
+        <translation>&amp;Anonymiser</translation>
+    </message>
+    <message>
+        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
+        <translation>Masquer noms, numéros de CIN, téléphones, courriels, comptes bancaires et adresses. Réversible dans Katib ; un export ne garde que les étiquettes (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>No personal data was found.</source>
+        <translation>Aucune donnée personnelle n&apos;a été trouvée.</translation>
+    </message>
+    <message>
+        <source>%1 values masked; Unmask puts them back.</source>
+        <translation>%1 valeurs masquées ; « Démasquer » les remet.</translation>
+    </message>
+    <message>
+        <source>Personal data restored.</source>
+        <translation>Données personnelles remises.</translation>
     </message>
 </context>
 <context>
@@ -578,6 +613,61 @@
     <message>
         <source>Signatory&apos;s title</source>
         <translation>Qualité du signataire</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose the backup to bring back. It is checked before anything is replaced, and the current history is kept beside it.</source>
+        <translation>Choisissez la sauvegarde à remettre en place. Elle est vérifiée avant que rien ne soit remplacé, et l&apos;historique actuel est conservé à côté.</translation>
+    </message>
+    <message>
+        <source>No backup was found in Katib&apos;s folder. If you keep one elsewhere (a USB key), choose it with &quot;Other file…&quot;.</source>
+        <translation>Aucune sauvegarde dans le dossier de Katib. Si vous en gardez une ailleurs (une clé USB), choisissez-la avec « Autre fichier… ».</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>&amp;Autre fichier…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>faite à la main</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Choisir une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Katib backups (*.db);;All files (*)</source>
+        <translation>Sauvegardes Katib (*.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Wait until the model has finished (or stop it), then restore the backup.</source>
+        <translation>Attendez que le modèle ait terminé (ou arrêtez-le), puis restaurez la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The history was restored from the backup of %1.</source>
+        <translation>L&apos;historique a été restauré à partir de la sauvegarde du %1.</translation>
+    </message>
+    <message>
+        <source>The history it replaced is kept as %1.</source>
+        <translation>L&apos;historique remplacé est conservé sous le nom %1.</translation>
     </message>
 </context>
 <context>
@@ -834,37 +924,6 @@
     <message>
         <source>Katib</source>
         <translation>Katib</translation>
-    </message>
-</context>
-<context>
-    <name>MaskControl</name>
-    <message>
-        <source>&amp;Unmask</source>
-        <translation>&amp;Démasquer</translation>
-    </message>
-    <message>
-        <source>Put the masked personal data back (Ctrl+Shift+A)</source>
-        <translation>Remettre les données personnelles masquées (Ctrl+Maj+A)</translation>
-    </message>
-    <message>
-        <source>&amp;Anonymize</source>
-        <translation>&amp;Anonymiser</translation>
-    </message>
-    <message>
-        <source>Mask names, ID numbers, phones, e-mails, bank accounts and addresses. Reversible in Katib; an export keeps only the labels (Ctrl+Shift+A)</source>
-        <translation>Masquer noms, numéros de CIN, téléphones, courriels, comptes bancaires et adresses. Réversible dans Katib ; un export ne garde que les étiquettes (Ctrl+Maj+A)</translation>
-    </message>
-    <message>
-        <source>No personal data was found.</source>
-        <translation>Aucune donnée personnelle n'a été trouvée.</translation>
-    </message>
-    <message>
-        <source>%1 values masked; Unmask puts them back.</source>
-        <translation>%1 valeurs masquées ; « Démasquer » les remet.</translation>
-    </message>
-    <message>
-        <source>Personal data restored.</source>
-        <translation>Données personnelles remises.</translation>
     </message>
 </context>
 </TS>

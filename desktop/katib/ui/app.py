@@ -91,6 +91,21 @@ class KatibApp(QObject):
             self.store_error = exc
         return self.store
 
+    def close_store(self) -> None:
+        """Close the history database (before a backup replaces it)."""
+        if self.store is not None:
+            try:
+                self.store.close()
+            finally:
+                self.store = None
+
+    def reopen_store(self):
+        """Open the history database again (after a restore); None and `store_error` on failure."""
+        self.close_store()
+        self._store_tried = False
+        self.store_error = None
+        return self.ensure_store()
+
     def _default_loader(self) -> Engine:
         from katib.core import runtime
 

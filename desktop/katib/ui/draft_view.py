@@ -298,6 +298,19 @@ class DraftView(View):
     def shutdown(self) -> None:
         self.record.close()
 
+    def release_store(self) -> None:
+        self.record.close()
+
+    def store_replaced(self) -> None:
+        """A backup was restored: the draft on screen goes into the restored history."""
+        self.record.close()
+        self.record.draft_id = self.record.type_id = None
+        if self.draft is not None and not self._streaming:
+            draft = self.draft
+            self.record.start(draft.type_id, draft.lang, self.form.filled_values(),
+                              self.app.lane.info)
+            self.record.edited(self.body_text())
+
     @Slot(object)
     def _on_record_error(self, error: BaseException) -> None:
         self.show_error(error)

@@ -420,6 +420,11 @@ class HistoryView(View):
         self.undo_bar.show()
 
     # -- hooks of the main window --------------------------------------------------------
+    def store_replaced(self) -> None:
+        self.last_deleted = []  # undo would name items of the old database
+        self._update_undo_bar()
+        self.refresh()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         # Other screens add drafts and summaries: the list is fresh whenever it is shown.
         self.refresh()

@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.views: dict[str, View] = {}
         self._placeholders: dict[str, QWidget] = {}
         self.store_problem: str | None = None
+        self.store_box: QMessageBox | None = None
+        self.restore_dialog = None
         self._build()
         self._connect_signals()
         self.retranslate()
@@ -266,19 +268,50 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 6000)
 
     def _report_store_problems(self) -> None:
-        """A damaged or busy history database: say so plainly; the window still works."""
+        """A damaged or busy history database: say so plainly; the window still works.
+
+        When the damaged file was set aside, the message offers "Restore a backup…".
+        """
         problem = None
+        recovery = None
         if getattr(self.app, "store_error", None) is not None:
             problem = error_text(self.app.store_error, self.app.language)
         elif self.app.store is not None and getattr(self.app.store, "recovery", None):
-            problem = self.app.store.recovery.message(self.app.language)
+            recovery = self.app.store.recovery
+            problem = recovery.message(self.app.language)
         if problem:
             self.statusBar().showMessage(problem, 15000)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Katib"), problem,
                               QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("storeProblem")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            if recovery is not None:
+                restore = box.addButton(self.tr("Restore a backup…"),
+                                        QMessageBox.ButtonRole.ActionRole)
+                restore.setObjectName("offerRestore")
+                # ActionRole buttons do not close the box by themselves.
+                restore.clicked.connect(box.accept)
+                restore.clicked.connect(self.open_restore_dialog)
             QTimer.singleShot(0, box.open)
             self.store_problem = problem
+            self.store_box = box
+
+    def open_restore_dialog(self):
+        """The list of backups to restore the history from (see restore_dialog)."""
+        from katib.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.app, list(self.views.values()), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_restore_dialog_finished)
+        dialog.open()
+        self.restore_dialog = dialog
+        return dialog
+
+    @Slot(int)
+    def _on_restore_dialog_finished(self, _result: int) -> None:
+        dialog = self.restore_dialog
+        if dialog is not None and dialog.result_text:
+            self.statusBar().showMessage(dialog.result_text, 15000)
 
     # -- model state ---------------------------------------------------------------
     @Slot(str, object)

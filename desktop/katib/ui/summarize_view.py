@@ -373,6 +373,10 @@ class SummarizeView(View):
         self.citations.clear()
         self._render()
 
+    def store_replaced(self) -> None:
+        """A backup was restored: the note on screen is not in that history (yet)."""
+        self.summary_id = None
+
     def open_item(self, payload: object) -> None:
         """Show a stored summary (its id), or add a stored document ({"document_id": id})."""
         store = self.app.store

@@ -53,6 +53,15 @@ class View(QWidget):
     def shutdown(self) -> None:
         """The window is closing, after `stop()` and `save_work()`: release resources."""
 
+    def release_store(self) -> None:
+        """The history database is about to close (a backup is restored): let go of it.
+
+        Called after `save_work()`; the default has nothing to release.
+        """
+
+    def store_replaced(self) -> None:
+        """The history was reopened on another database: ids of the old one mean nothing now."""
+
     def open_item(self, payload: object) -> None:
         """Show `payload` (a record id, a path…) asked for by another screen."""
 
