@@ -131,3 +131,39 @@ def test_each_section_is_displayed_as_it_becomes_final(qtbot, make_app, tmp_path
     finally:
         app.store.close()
         app.store = None
+
+
+def test_closing_the_window_mid_summary_keeps_the_sections_written(qtbot, make_app, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from katib.ui.main_window import MainWindow
+
+    engine = HoldingEngine(answers=[SUBJECT, "The budget is adopted."], delay=0.001)
+    app = make_app(engine=engine, language="fr")
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_screen("summarize")
+    source = tmp_path / "commission-finances.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    view.files.add_paths([source])
+    qtbot.waitUntil(lambda: not view.files.reading and bool(view.ready_documents()),
+                    timeout=30000)
+    view.language_combo.setCurrentIndex(view.language_combo.findData("en"))
+    try:
+        view.summarize_button.click()
+        for request in range(1, 40):
+            qtbot.waitUntil(lambda r=request: engine.held == r, timeout=10000)
+            QApplication.processEvents()
+            if shown_titles(view):
+                break
+            engine.step()
+        shown = shown_titles(view)
+        assert shown and view.busy()
+        window.close()  # stop, save, shut down: what the closing window does
+    finally:
+        engine.open()
+    kept = app.store.list_items(kind="summary")
+    assert len(kept) == 1 and kept[0].title.endswith("(interrompue)")
+    stored = app.store.get_summary(kept[0].id)
+    assert all(title in stored.text for title in shown)

@@ -903,6 +903,10 @@
         <translation>يتبقى نحو %1</translation>
     </message>
     <message>
+        <source>interrupted</source>
+        <translation>متوقفة قبل الاكتمال</translation>
+    </message>
+    <message>
         <source>note-de-synthese</source>
         <translation>مذكرة-تركيبية</translation>
     </message>

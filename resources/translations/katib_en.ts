@@ -903,6 +903,10 @@
         <translation>about %1 left</translation>
     </message>
     <message>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
+    </message>
+    <message>
         <source>note-de-synthese</source>
         <translation>note-de-synthese</translation>
     </message>

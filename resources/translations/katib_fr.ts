@@ -903,6 +903,10 @@
         <translation>encore environ %1</translation>
     </message>
     <message>
+        <source>interrupted</source>
+        <translation>interrompue</translation>
+    </message>
+    <message>
         <source>note-de-synthese</source>
         <translation>note-de-synthese</translation>
     </message>

@@ -345,8 +345,17 @@ class SummarizeView(View):
             self.citations.show_passage(passage)
 
     # -- history and export ------------------------------------------------------------
-    def save_summary(self) -> None:
-        """Keep the note (and its documents' text) in the history."""
+    def shutdown(self) -> None:
+        """The window closes while a summary runs: keep the sections already written."""
+        if self.run is not None and not self.run.over and self.note is not None \
+                and self.note.sections and self.summary_id is None:
+            self.save_summary(interrupted=True)
+
+    def save_summary(self, interrupted: bool = False) -> None:
+        """Keep the note (and its documents' text) in the history.
+
+        `interrupted`: the window closed before the end; the title says so.
+        """
         store = self.app.store
         if store is None or self.note is None or not self.note.sections:
             return
@@ -359,6 +368,9 @@ class SummarizeView(View):
                  "title": d.title or d.name} for d in documents])
             # "Note de synthèse — pv.pdf": the history must tell one note from another.
             title = f"{note.title} — {', '.join(note.files)}"[:200]
+            if interrupted:
+                mark = self.tr("interrupted")  # lupdate does not read inside f-strings
+                title = f"{title} ({mark})"
             # A dossier's finished files are already kept in one item: the note replaces them.
             self.summary_id = store.keep_summary(
                 self.run.summary_id if self.run is not None else None,
