@@ -88,6 +88,11 @@ def test_draft_masked_reopened_unmasked_and_exported_masked(qtbot, stored_app, t
     for value in (NAME, CIN, PHONE, "Benali"):
         assert value.encode() not in raw, value
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no clear copy left
+    # What a reader of the file sees (LibreOffice's own text of it) holds none of it either.
+    from test_privacy_masking import libreoffice_text
+
+    seen = libreoffice_text(target, tmp_path / "lo")
+    assert "[NOM-1]" in seen and not any(v in seen for v in (NAME, CIN, PHONE))
     view.record.close()
     view.close()
 
