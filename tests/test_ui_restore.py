@@ -93,7 +93,7 @@ def test_restore_a_backup_from_the_damage_message(qtbot, make_app):
 
 
 def test_a_damaged_backup_is_refused_in_arabic_and_nothing_is_lost(qtbot, make_app):
-    paths, backup = damaged_history_with_a_backup(backup_too=True)
+    damaged_history_with_a_backup(backup_too=True)
     app = make_app(language="ar")
     window = window_for(qtbot, app)
     assert "تالفة" in window.store_box.text()
@@ -108,3 +108,32 @@ def test_a_damaged_backup_is_refused_in_arabic_and_nothing_is_lost(qtbot, make_a
     # The history in use was opened again, with what was written during the outage.
     assert app.store is not None
     assert [i.title for i in app.store.list_items()] == ["مسودة أثناء العطل"]
+
+
+def test_settings_back_up_now_then_restore_from_the_list(qtbot, make_app):
+    """Backups are reachable any day, not only after damage: Settings makes one, and
+    "Restore a backup…" lists it and brings the history back to that moment."""
+    app = make_app(language="en")
+    from katib.ui.main_window import MainWindow
+
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    window.show()
+    app.store.create_draft("letter", "en", "Kept in the backup", {}, "text")
+    settings = window.show_screen("settings")
+    assert settings.save_shortcut.key().toString() == "Ctrl+S"
+    settings.backup_button.click()
+    qtbot.waitUntil(lambda: settings.backup_button.isEnabled()
+                    and getattr(settings, "last_backup", None) is not None, timeout=10000)
+    assert settings.last_backup.is_file()
+    assert settings.saved_label.text().startswith("Backup saved: ")
+    app.store.create_draft("letter", "en", "Written after the backup", {}, "text")
+
+    settings.restore_button.click()
+    dialog = window.restore_dialog
+    assert dialog is not None and dialog.backups.count() == 1
+    assert dialog.backups.item(0).data(256) == str(settings.last_backup)
+    with qtbot.waitSignal(dialog.finished, timeout=20000):
+        dialog.restore_button.click()
+    assert dialog.restored
+    assert [i.title for i in app.store.list_items()] == ["Kept in the backup"]

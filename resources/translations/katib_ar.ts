@@ -721,8 +721,28 @@
         <translation>يعمل كاتب دون اتصال. يشتغل النموذج على هذا الحاسوب؛ وتُحفظ المسودات والملخصات والوثائق في مجلد بياناته فقط. لا يُرسل أي شيء عبر الشبكة ولا تُجمع أي إحصاءات.</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>النسخ الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Katib copies the history (drafts, summaries, documents) once a day and keeps the last seven. Make a copy now before a big change, or bring one back.</source>
+        <translation>ينسخ كاتب السجل (المسودات والملخصات والوثائق) مرة في اليوم ويحتفظ بآخر سبع نسخ. أنشئ نسخة الآن قبل أي تغيير كبير، أو استرجع نسخة سابقة.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;نسخ احتياطي الآن</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>ا&amp;سترجاع نسخة احتياطية…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <source>Save the settings (Ctrl+S)</source>
+        <translation>حفظ الإعدادات (Ctrl+S)</translation>
     </message>
     <message>
         <source>Choose the logo</source>
@@ -731,6 +751,14 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>صور (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The history is not open: there is nothing to back up.</source>
+        <translation>السجل غير مفتوح: لا يوجد ما يُنسخ.</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>حُفظت النسخة الاحتياطية: %1</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -721,8 +721,28 @@
         <translation>Katib works offline. The model runs on this computer; drafts, summaries and documents are stored only in its data folder. Nothing is sent over the network and no statistics are collected.</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Katib copies the history (drafts, summaries, documents) once a day and keeps the last seven. Make a copy now before a big change, or bring one back.</source>
+        <translation>Katib copies the history (drafts, summaries, documents) once a day and keeps the last seven. Make a copy now before a big change, or bring one back.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the settings (Ctrl+S)</source>
+        <translation>Save the settings (Ctrl+S)</translation>
     </message>
     <message>
         <source>Choose the logo</source>
@@ -731,6 +751,14 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The history is not open: there is nothing to back up.</source>
+        <translation>The history is not open: there is nothing to back up.</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Backup saved: %1</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -721,8 +721,28 @@
         <translation>Katib fonctionne hors ligne. Le modèle s&apos;exécute sur cet ordinateur ; brouillons, résumés et documents sont enregistrés uniquement dans son dossier de données. Rien n&apos;est envoyé sur le réseau et aucune statistique n&apos;est collectée.</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Katib copies the history (drafts, summaries, documents) once a day and keeps the last seven. Make a copy now before a big change, or bring one back.</source>
+        <translation>Katib copie l&apos;historique (brouillons, synthèses, documents) une fois par jour et garde les sept dernières copies. Faites-en une maintenant avant un grand changement, ou remettez-en une en place.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the settings (Ctrl+S)</source>
+        <translation>Enregistrer les paramètres (Ctrl+S)</translation>
     </message>
     <message>
         <source>Choose the logo</source>
@@ -731,6 +751,14 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The history is not open: there is nothing to back up.</source>
+        <translation>L&apos;historique n&apos;est pas ouvert : il n&apos;y a rien à sauvegarder.</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Sauvegarde enregistrée : %1</translation>
     </message>
     <message>
         <source>Settings saved.</source>

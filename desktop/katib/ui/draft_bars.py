@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
-from katib.ui.widgets import language_names
+from katib.ui.widgets import button_shortcut, language_names
 
 
 class DraftTopBar(QWidget):
@@ -36,13 +36,13 @@ class DraftTopBar(QWidget):
         self.lang_label.setBuddy(self.lang_combo)
         self.generate_button = QPushButton()
         self.generate_button.setObjectName("generate")
-        self.generate_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.generate_shortcut = button_shortcut(self.generate_button, "Ctrl+Return")
         self.new_button = QPushButton()
         self.new_button.setObjectName("newDraft")
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_shortcut = button_shortcut(self.new_button, QKeySequence.StandardKey.New)
         self.stop_button = QPushButton()
         self.stop_button.setObjectName("stop")
-        self.stop_button.setShortcut(QKeySequence("Escape"))
+        self.stop_shortcut = button_shortcut(self.stop_button, "Escape")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.type_label, self.type_combo, self.lang_label, self.lang_combo):
@@ -82,11 +82,11 @@ class DraftActionBar(QWidget):
         self.translate_button.setMenu(self.translate_menu)
         self.export_button = QPushButton()
         self.export_button.setObjectName("export")
-        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_shortcut = button_shortcut(self.export_button, "Ctrl+E")
         self.copy_button = QPushButton()
-        self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_shortcut = button_shortcut(self.copy_button, "Ctrl+Shift+C")
         self.print_button = QPushButton()
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_shortcut = button_shortcut(self.print_button, QKeySequence.StandardKey.Print)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for button in self.revise_buttons():

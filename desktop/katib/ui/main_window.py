@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
             self.views[key] = view
             view.open_request.connect(self._on_view_open_request)
             view.status_message.connect(self._on_view_status_message)
+            if hasattr(view, "restore_requested"):  # Settings → Restore a backup…
+                view.restore_requested.connect(self.open_restore_dialog)
         self.stack.setCurrentIndex(max(0, self.nav.currentRow()))
         self._report_store_problems()
         # Everything built so far lives as long as the window: keep it out of the

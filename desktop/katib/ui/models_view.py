@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from katib.core.errors import ModelError
 from katib.core.model_store import InstalledModel, ModelStore
 from katib.ui.view import View
+from katib.ui.widgets import button_shortcut
 from katib.ui.workers import error_text, run_in_background
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class ModelsView(View):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.import_button = QPushButton()
         self.import_button.setObjectName("importModel")
-        self.import_button.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_shortcut = button_shortcut(self.import_button, "Ctrl+I")
         self.activate_button = QPushButton()
         self.activate_button.setObjectName("activateModel")
         self.verify_button = QPushButton()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from katib.ui.first_run_dialog import office_field_labels
 from katib.ui.view import View
-from katib.ui.widgets import follow_typed_direction, language_names
+from katib.ui.widgets import button_shortcut, follow_typed_direction, language_names
 
 if TYPE_CHECKING:
     from katib.ui.app import KatibApp
@@ -33,7 +34,13 @@ OFFICE_FIELDS = ("state", "ministry", "direction", "service", "city", "address",
 
 
 class SettingsView(View):
-    """Edit the settings; "Save" writes them and applies language and font at once."""
+    """Edit the settings; "Save" writes them and applies language and font at once.
+
+    The Backups box makes a backup of the history now, or asks the main window
+    for the restore dialog (`restore_requested`).
+    """
+
+    restore_requested = Signal()
 
     def __init__(self, app: KatibApp, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -91,9 +98,25 @@ class SettingsView(View):
         self.privacy_text.setWordWrap(True)
         QVBoxLayout(self.privacy_box).addWidget(self.privacy_text)
 
+        self.backup_box = QGroupBox()
+        self.backup_text = QLabel()
+        self.backup_text.setWordWrap(True)
+        self.backup_button = QPushButton()
+        self.backup_button.setObjectName("backupNow")
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("openRestore")
+        backup_buttons = QHBoxLayout()
+        backup_buttons.addWidget(self.backup_button)
+        backup_buttons.addWidget(self.restore_button)
+        backup_buttons.addStretch(1)
+        backup_layout = QVBoxLayout(self.backup_box)
+        backup_layout.addWidget(self.backup_text)
+        backup_layout.addLayout(backup_buttons)
+
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveSettings")
         self.save_button.setDefault(True)
+        self.save_shortcut = button_shortcut(self.save_button, QKeySequence.StandardKey.Save)
         self.saved_label = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
@@ -104,6 +127,7 @@ class SettingsView(View):
         layout.addWidget(self.general_box)
         layout.addWidget(self.office_box)
         layout.addWidget(self.privacy_box)
+        layout.addWidget(self.backup_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -115,6 +139,8 @@ class SettingsView(View):
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.logo_button.clicked.connect(self._on_logo_button_clicked)
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_requested)
 
     def retranslate(self) -> None:
         self.general_box.setTitle(self.tr("General"))
@@ -137,7 +163,14 @@ class SettingsView(View):
             "Katib works offline. The model runs on this computer; drafts, summaries "
             "and documents are stored only in its data folder. Nothing is sent over "
             "the network and no statistics are collected."))
+        self.backup_box.setTitle(self.tr("Backups"))
+        self.backup_text.setText(self.tr(
+            "Katib copies the history (drafts, summaries, documents) once a day and keeps "
+            "the last seven. Make a copy now before a big change, or bring one back."))
+        self.backup_button.setText(self.tr("&Back up now"))
+        self.restore_button.setText(self.tr("&Restore a backup…"))
         self.save_button.setText(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save the settings (Ctrl+S)"))
         self.saved_label.clear()
 
     def load_from_settings(self) -> None:
@@ -160,6 +193,30 @@ class SettingsView(View):
             self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.logo_edit.setText(path)
+
+    @Slot()
+    def backup_now(self) -> None:
+        """A backup of the history in Katib's backups folder, made in the background."""
+        from katib.ui.workers import run_in_background
+
+        store = self.app.store
+        if store is None:
+            self.show_error(self.tr("The history is not open: there is nothing to back up."))
+            return
+        self.backup_button.setEnabled(False)
+
+        def done(path) -> None:
+            self.backup_button.setEnabled(True)
+            self.last_backup = path
+            text = self.tr("Backup saved: %1").replace("%1", str(path))
+            self.saved_label.setText(text)
+            self.status_message.emit(text)
+
+        def failed(error: BaseException) -> None:
+            self.backup_button.setEnabled(True)
+            self.show_error(error)
+
+        run_in_background(store.backup, done, failed)
 
     @Slot()
     def _on_save_button_clicked(self) -> None:

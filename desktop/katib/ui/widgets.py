@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit
 
 
 def text_direction(text: str) -> Qt.LayoutDirection | None:
@@ -55,3 +56,14 @@ def language_names() -> dict[str, str]:
     """Each language in its own name: a user must find theirs whatever the interface says."""
     return {"fr": "Français", "ar": "العربية", "en": "English"}
 
+
+
+def button_shortcut(button: QAbstractButton, keys: QKeySequence | str) -> QShortcut:
+    """A keyboard shortcut that presses `button` (while it is shown and enabled).
+
+    Not `button.setShortcut`: a button's text with "&" (its Alt mnemonic) replaces
+    that shortcut each time the text is set, and the language can change any time.
+    """
+    shortcut = QShortcut(QKeySequence(keys), button)
+    shortcut.activated.connect(button.click)  # click() does nothing on a disabled button
+    return shortcut
