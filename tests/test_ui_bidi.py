@@ -128,3 +128,24 @@ def test_a_field_holding_only_a_number_reads_left_to_right(qapp):
     assert text_direction(PHONE) == Qt.LayoutDirection.LeftToRight
     assert text_direction("يوسف") == Qt.LayoutDirection.RightToLeft
     assert text_direction("  ") is None
+
+
+def test_arabic_form_dates_read_day_month_year_and_addresses_sit_on_the_right(qtbot, make_app):
+    from PySide6.QtCore import QDate
+
+    app = make_app(language="ar")
+    view = _draft_view(qtbot, app)
+    view.type_combo.setCurrentIndex(view.type_combo.findData("reply_citizen"))
+    date = view.form.editors["request_date"]
+    date.setDate(QDate(2026, 11, 20))
+    assert date.text() == "20/11/2026"  # not 2026/11/20, whatever the interface direction
+    address = view.form.editors["recipient_address"]
+    address.setPlainText("12، شارع المسيرة، سيدي سليمان")
+    qtbot.waitUntil(lambda: address.document().firstBlock().layout().lineCount() > 0)
+    block = address.document().firstBlock()
+    assert block.textDirection() == Qt.LayoutDirection.RightToLeft
+    line = block.layout().lineAt(0)
+    start = line.cursorToX(0)  # where the first letter begins, alignment included
+    start = start[0] if isinstance(start, tuple) else start
+    # Right-aligned: the text starts at the box's right edge, its free space on the left.
+    assert start > address.document().textWidth() * 0.75

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -172,10 +172,11 @@ class FieldForm(QWidget):
             # empty date stays empty (a placeholder), never silently "today".
             editor.setMinimumDate(NO_DATE)
             editor.setSpecialValueText("—")
-            editor.setDisplayFormat("dd/MM/yyyy")
             # Day/month/year reads the same in both scripts; mirrored it would read
-            # 2026/03/12 in the Arabic interface.
+            # 2026/03/12 in the Arabic interface. The direction comes first: Qt orders
+            # the date's sections when the format is set.
             editor.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            editor.setDisplayFormat("dd/MM/yyyy")
             today = field_attr(field, "default") == "today"
             editor.setDate(QDate.currentDate() if today else NO_DATE)
             editor.dateChanged.connect(lambda _d: self.changed.emit())
@@ -196,7 +197,10 @@ class FieldForm(QWidget):
             editor.currentIndexChanged.connect(lambda _i: self.changed.emit())
             return editor
         if kind == "multiline":
-            editor = QPlainTextEdit()
+            # QTextEdit in plain-text mode, not QPlainTextEdit, which ignores paragraph
+            # alignment: an Arabic address sat on the left edge of its box.
+            editor = QTextEdit()
+            editor.setAcceptRichText(False)
             editor.setTabChangesFocus(True)  # Tab moves on through the form
             editor.setMaximumHeight(110)
             follow_typed_direction(editor)
@@ -220,7 +224,7 @@ class FieldForm(QWidget):
                 result[name] = editor.values()
             elif isinstance(editor, QComboBox):
                 result[name] = editor.currentData()
-            elif isinstance(editor, QPlainTextEdit):
+            elif isinstance(editor, QTextEdit):
                 result[name] = editor.toPlainText().strip()
             else:
                 result[name] = editor.text().strip()  # type: ignore[attr-defined]
@@ -245,7 +249,7 @@ class FieldForm(QWidget):
                 index = editor.findData(value)
                 if index >= 0:
                     editor.setCurrentIndex(index)
-            elif isinstance(editor, QPlainTextEdit):
+            elif isinstance(editor, QTextEdit):
                 editor.setPlainText(str(value))
             else:
                 editor.setText(str(value))  # type: ignore[attr-defined]
