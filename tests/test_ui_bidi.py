@@ -149,3 +149,27 @@ def test_arabic_form_dates_read_day_month_year_and_addresses_sit_on_the_right(qt
     start = start[0] if isinstance(start, tuple) else start
     # Right-aligned: the text starts at the box's right edge, its free space on the left.
     assert start > address.document().textWidth() * 0.75
+
+
+def test_an_arabic_note_keeps_numbers_and_french_names_in_order(qtbot):
+    """The Summarize screen's note: the same marks, around text but never inside a
+    citation link, so [3] still opens its passage."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from katib.ui.summary_note import Note, NoteSection, Passage, note_html
+
+    point = f"للاستفسار يرجى الاتصال بالرقم {PHONE} قبل الموعد [3]"
+    note = Note(title="مذكرة تركيبية", lang="ar", sections=[NoteSection("الأرقام", [point])],
+                passages={"3": Passage(key="3", file="pv.pdf", text="...")})
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(1300, 400)
+    browser.setHtml(note_html(note))
+    browser.show()
+    qtbot.waitExposed(browser)
+    assert visual_order(browser, PHONE, GROUPS) == GROUPS
+    assert 'href="cite:3"' in note_html(note)
+    assert strip_marks(browser.toPlainText()).count(PHONE) == 1
+    # A French note is left as it is.
+    french = Note(lang="fr", sections=[NoteSection("Chiffres", [f"Tél. {PHONE} [3]"])])
+    assert LRI not in note_html(french)

@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import asdict, dataclass, field
 
+from katib.core.documents.bidi_text import mark_ltr_runs
+
 # [3], [12], and for a dossier of several files [2.5] or [2:5] (file 2, block 5).
 CITATION = re.compile(r"\[(\d+(?:[.:]\d+)?)\]")
 
@@ -80,16 +82,23 @@ class Note:
                    passages={k: Passage(**p) for k, p in data.get("passages", {}).items()})
 
 
-def point_html(point: str, passages: dict[str, Passage]) -> str:
-    """A point as rich text: each [n] becomes a link the view answers by showing the passage."""
+def point_html(point: str, passages: dict[str, Passage], rtl: bool = False) -> str:
+    """A point as rich text: each [n] becomes a link the view answers by showing the passage.
+
+    `rtl`: the point sits in a right-to-left note; French words and figures in it
+    are kept in one left-to-right piece each (directional isolates).
+    """
+    def text(piece: str) -> str:
+        return html.escape(mark_ltr_runs(piece, rtl=True) if rtl else piece)
+
     out, last = [], 0
     for match in CITATION.finditer(point):
-        out.append(html.escape(point[last:match.start()]))
+        out.append(text(point[last:match.start()]))
         key = match.group(1)
         style = "" if key in passages else ' style="color:#999;"'
         out.append(f'<a href="cite:{key}"{style}>[{html.escape(key)}]</a>')
         last = match.end()
-    out.append(html.escape(point[last:]))
+    out.append(text(point[last:]))
     return "".join(out)
 
 
@@ -106,7 +115,8 @@ def note_html(note: Note, working: str = "") -> str:
         if section.title:
             parts.append(f"<h3>{html.escape(section.title)}</h3>")
         if section.points:
-            items = "".join(f"<li>{point_html(p, note.passages)}</li>" for p in section.points)
+            items = "".join(f"<li>{point_html(p, note.passages, note.lang == 'ar')}</li>"
+                            for p in section.points)
             parts.append(f"<ul>{items}</ul>")
     if working:
         parts.append(f'<p style="color:#666;"><i>{html.escape(working)}</i></p>')

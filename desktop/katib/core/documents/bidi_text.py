@@ -75,3 +75,23 @@ def mark_ltr_runs(text: str, style: str = "isolate", rtl: bool | None = None) ->
                                if _NEEDS.search(m.group(0)) else m.group(0), line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def rtl_pieces(text: str) -> list[tuple[str, bool]]:
+    """A right-to-left paragraph as (piece, right_to_left) runs for a .docx.
+
+    Latin words and numbers get left-to-right runs of their own; a run the bidi
+    algorithm would reorder is also wrapped in an embedding (LRE … PDF), which
+    LibreOffice and pdftotext keep in order (see the module's docstring).
+    """
+    text = strip_marks(text)
+    pieces, pos = [], 0
+    for m in LTR_RUN.finditer(text):
+        if m.start() > pos:
+            pieces.append((text[pos:m.start()], True))
+        segment = m.group(0)
+        pieces.append((LRE + segment + PDF if needs_marks(segment) else segment, False))
+        pos = m.end()
+    if pos < len(text):
+        pieces.append((text[pos:], True))
+    return pieces

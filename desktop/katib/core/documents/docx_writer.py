@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from katib.core.documents.bidi_text import LRE, LTR_RUN, PDF, needs_marks, strip_marks
+from katib.core.documents.bidi_text import rtl_pieces
 from katib.core.documents.docx_bidi import (
     ARABIC_FONT,
     save_atomically,
@@ -83,26 +83,9 @@ class _Writer:
 
     @staticmethod
     def split(text: str) -> list[tuple[str, bool]]:
-        """Arabic text as (piece, right_to_left) runs; Latin words and numbers on their own.
-
-        A run the bidi algorithm would reorder ("+212 5 37 12 34 56": the spaces
-        between the groups take the paragraph's direction, the "+" goes to the
-        wrong end) is wrapped in a left-to-right embedding (bidi_text explains
-        why an embedding and not an isolate in a .docx).
-        """
-        text = strip_marks(text)
-        pieces, pos = [], 0
-        for m in LTR_RUN.finditer(text):
-            if m.start() > pos:
-                pieces.append((text[pos:m.start()], True))
-            segment = m.group(0)
-            if needs_marks(segment):
-                segment = LRE + segment + PDF
-            pieces.append((segment, False))
-            pos = m.end()
-        if pos < len(text):
-            pieces.append((text[pos:], True))
-        return pieces
+        """Arabic text as (piece, right_to_left) runs: Latin words and numbers on their own,
+        "+212 5 37 12 34 56" kept in order by an embedding (bidi_text.rtl_pieces)."""
+        return rtl_pieces(text)
 
     def paragraph(self, container, text: str, align: str = "start", bold: bool = False,
                   space_after: float = 0, space_before: float = 0):
