@@ -137,6 +137,11 @@ class KatibApp(QObject):
         if font.pointSize() != size:
             font.setPointSize(size)
             self.qt_app.setFont(font)
+            # A widget with a style sheet keeps the font it was polished with: polish again.
+            for widget in QApplication.allWidgets():
+                sheet = widget.styleSheet()
+                if sheet:
+                    widget.setStyleSheet(sheet)
 
     # -- language -----------------------------------------------------------------
     def set_language(self, lang: str) -> None:

@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
-                               "QListWidget#navigation::item { padding: 8px 10px; }")
+        # No font size here: the list follows the "Font size" setting like everything else.
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         for key, module, _name in SCREENS:
             if importlib.util.find_spec(module) is None:
