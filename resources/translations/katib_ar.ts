@@ -650,6 +650,10 @@
         <translation>يدوية</translation>
     </message>
     <message>
+        <source>%1 at %2</source>
+        <translation>%1 على الساعة %2</translation>
+    </message>
+    <message>
         <source>Choose a backup</source>
         <translation>اختيار نسخة احتياطية</translation>
     </message>

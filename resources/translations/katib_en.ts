@@ -650,6 +650,10 @@
         <translation>made by hand</translation>
     </message>
     <message>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
         <source>Choose a backup</source>
         <translation>Choose a backup</translation>
     </message>

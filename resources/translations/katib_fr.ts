@@ -650,6 +650,10 @@
         <translation>faite à la main</translation>
     </message>
     <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
         <source>Choose a backup</source>
         <translation>Choisir une sauvegarde</translation>
     </message>

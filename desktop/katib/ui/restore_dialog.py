@@ -77,7 +77,7 @@ class RestoreDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.backups.itemSelectionChanged.connect(self._update_buttons)
         self.backups.itemActivated.connect(self._on_restore_button_clicked)
-        self.resize(560, 380)
+        self.resize(640, 380)
         self.retranslate()
         self.fill()
 
@@ -100,9 +100,8 @@ class RestoreDialog(QDialog):
         self.backups.clear()
         locale = QLocale()
         for backup in Store.backups_of(self.app.paths):
-            when = QDateTime.fromSecsSinceEpoch(int(backup.created.timestamp()))
             kind = self.tr("automatic") if backup.automatic else self.tr("made by hand")
-            text = (f"{locale.toString(when, QLocale.FormatType.LongFormat)} — "
+            text = (f"{self.when(backup.created.timestamp())} — "
                     f"{locale.formattedDataSize(backup.size)} — {kind}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
@@ -112,6 +111,14 @@ class RestoreDialog(QDialog):
             self.backups.setCurrentRow(0)
         self.empty_label.setVisible(self.backups.count() == 0)
         self._update_buttons()
+
+    def when(self, timestamp: float) -> str:
+        """"jeudi 26 novembre 2026 à 04:08": the day in full, the time in hours and minutes."""
+        moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+        locale = QLocale()
+        return self.tr("%1 at %2").replace(
+            "%1", locale.toString(moment.date(), QLocale.FormatType.LongFormat)).replace(
+            "%2", locale.toString(moment.time(), QLocale.FormatType.ShortFormat))
 
     def _update_buttons(self) -> None:
         self.restore_button.setEnabled(not self.running and bool(self.backups.selectedItems()))
@@ -164,9 +171,7 @@ class RestoreDialog(QDialog):
             self._tell(error_text(self.app.store_error, self.app.language), ok=False)
             return
         self.restored = True
-        when = QLocale().toString(
-            QDateTime.fromSecsSinceEpoch(int(result.restored_from.stat().st_mtime)),
-            QLocale.FormatType.LongFormat)
+        when = self.when(result.restored_from.stat().st_mtime)
         text = self.tr("The history was restored from the backup of %1.").replace("%1", when)
         if result.previous is not None:
             text += " " + self.tr("The history it replaced is kept as %1.").replace(
