@@ -173,3 +173,30 @@ def test_an_arabic_note_keeps_numbers_and_french_names_in_order(qtbot):
     # A French note is left as it is.
     french = Note(lang="fr", sections=[NoteSection("Chiffres", [f"Tél. {PHONE} [3]"])])
     assert LRI not in note_html(french)
+
+
+def test_undo_goes_back_through_typed_numbers(qtbot):
+    """The marks join the keystroke's undo step and are not put back after an undo:
+    Ctrl+Z walks back to the text before the number was typed."""
+    from PySide6.QtWidgets import QApplication
+
+    from katib.ui.bidi_editor import LtrRunKeeper, plain_text
+
+    editor = QTextEdit()
+    editor.setAcceptRichText(False)
+    qtbot.addWidget(editor)
+    LtrRunKeeper(editor)
+    editor.show()
+    editor.setPlainText("الهاتف ")
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "05 37 12")
+    qtbot.waitUntil(lambda: editor.toPlainText().endswith(PDI))
+    assert plain_text(editor) == "الهاتف 05 37 12"
+    for _ in range(20):
+        if plain_text(editor) == "الهاتف ":
+            break
+        editor.undo()
+        QApplication.processEvents()  # the keeper's turn: it must leave an undo alone
+    assert plain_text(editor) == "الهاتف "

@@ -55,6 +55,11 @@ class LtrRunKeeper(QObject):
         first, last = self._dirty
         self._dirty = None
         document = self.editor.document()
+        if document.availableRedoSteps() > 0:
+            # The change is an undo (or a redo with more to come): it brings back a state
+            # that was marked already. Marking it again would join the undo history and
+            # keep Ctrl+Z from going further back.
+            return
         edits = []
         block = document.findBlock(max(0, first))
         end = document.findBlock(min(last, max(0, document.characterCount() - 1)))
