@@ -154,9 +154,8 @@ def test_arabic_form_dates_read_day_month_year_and_addresses_sit_on_the_right(qt
 def test_an_arabic_note_keeps_numbers_and_french_names_in_order(qtbot):
     """The Summarize screen's note: the same marks, around text but never inside a
     citation link, so [3] still opens its passage."""
-    from PySide6.QtWidgets import QTextBrowser
-
     from katib.ui.summary_note import Note, NoteSection, Passage, note_html
+    from PySide6.QtWidgets import QTextBrowser
 
     point = f"للاستفسار يرجى الاتصال بالرقم {PHONE} قبل الموعد [3]"
     note = Note(title="مذكرة تركيبية", lang="ar", sections=[NoteSection("الأرقام", [point])],
@@ -178,9 +177,8 @@ def test_an_arabic_note_keeps_numbers_and_french_names_in_order(qtbot):
 def test_undo_goes_back_through_typed_numbers(qtbot):
     """The marks join the keystroke's undo step and are not put back after an undo:
     Ctrl+Z walks back to the text before the number was typed."""
-    from PySide6.QtWidgets import QApplication
-
     from katib.ui.bidi_editor import LtrRunKeeper, plain_text
+    from PySide6.QtWidgets import QApplication
 
     editor = QTextEdit()
     editor.setAcceptRichText(False)
