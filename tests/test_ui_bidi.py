@@ -169,6 +169,10 @@ def test_an_arabic_note_keeps_numbers_and_french_names_in_order(qtbot):
     assert visual_order(browser, PHONE, GROUPS) == GROUPS
     assert 'href="cite:3"' in note_html(note)
     assert strip_marks(browser.toPlainText()).count(PHONE) == 1
+    # A point left in French reads as a French sentence, its period at its end.
+    note.sections[0].points.append("Le budget est adopté par le conseil. [4]")
+    browser.setHtml(note_html(note))
+    assert visual_order(browser, "le conseil.", ["le", "conseil", "."]) == ["le", "conseil", "."]
     # A French note is left as it is.
     french = Note(lang="fr", sections=[NoteSection("Chiffres", [f"Tél. {PHONE} [3]"])])
     assert LRI not in note_html(french)

@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import asdict, dataclass, field
 
-from katib.core.documents.bidi_text import mark_ltr_runs
+from katib.core.documents.bidi_text import LRI, PDI, is_rtl, mark_ltr_runs
 
 # [3], [12], and for a dossier of several files [2.5] or [2:5] (file 2, block 5).
 CITATION = re.compile(r"\[(\d+(?:[.:]\d+)?)\]")
@@ -89,7 +89,16 @@ def point_html(point: str, passages: dict[str, Passage], rtl: bool = False) -> s
     are kept in one left-to-right piece each (directional isolates).
     """
     def text(piece: str) -> str:
-        return html.escape(mark_ltr_runs(piece, rtl=True) if rtl else piece)
+        if not rtl:
+            return html.escape(piece)
+        core = piece.strip()
+        if core and not is_rtl(core):
+            # A point left in French (or English): one left-to-right piece, its final
+            # period included, so it reads as a sentence and not ".sentence".
+            start = piece.index(core)
+            piece = piece[:start] + LRI + core + PDI + piece[start + len(core):]
+            return html.escape(piece)
+        return html.escape(mark_ltr_runs(piece, rtl=True))
 
     out, last = [], 0
     for match in CITATION.finditer(point):
