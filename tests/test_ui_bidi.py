@@ -202,3 +202,17 @@ def test_undo_goes_back_through_typed_numbers(qtbot):
         editor.undo()
         QApplication.processEvents()  # the keeper's turn: it must leave an undo alone
     assert plain_text(editor) == "الهاتف "
+
+
+def test_the_whole_frame_shows_without_scrolling(qtbot, make_app):
+    """The letterhead, number and lieu-et-date above the body are all visible: the date
+    line used to sit under the fold of the frame pane."""
+    app = make_app(language="fr")
+    view = _draft_view(qtbot, app)
+    view.type_combo.setCurrentIndex(view.type_combo.findData("reply_citizen"))
+    view.form.editors["recipient_name"].setText("Karim Benali")
+    view.generate()
+    qtbot.waitUntil(lambda: not view.busy() and view.draft is not None, timeout=20000)
+    pane = view.frame_before
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().maximum() == 0, timeout=3000)
+    assert "Karim Benali" in pane.toPlainText()

@@ -83,6 +83,23 @@ class DraftDocument(QWidget):
         before, after = draft_output.text_before_and_after(draft)
         self.frame_before.setPlainText(before)
         self.frame_after.setPlainText(after)
+        for pane in (self.frame_before, self.frame_after):
+            self._fit(pane)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        for pane in (self.frame_before, self.frame_after):  # narrower: the lines wrap
+            if not pane.document().isEmpty():
+                self._fit(pane)
+
+    @staticmethod
+    def _fit(pane: QTextEdit) -> None:
+        """Tall enough to show the whole frame (the date line was hidden under the fold),
+        up to a limit that leaves the body most of the room; beyond it, the pane scrolls."""
+        document = pane.document()
+        document.setTextWidth(pane.viewport().width())
+        needed = int(document.size().height()) + 2 * pane.frameWidth() + 4
+        pane.setMinimumHeight(min(needed, 13 * pane.fontMetrics().lineSpacing()))
 
     def clear(self) -> None:
         for pane in (self.frame_before, self.editor, self.frame_after):
