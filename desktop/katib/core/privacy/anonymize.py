@@ -59,6 +59,10 @@ class Masking:
     originals: dict[str, str] = field(default_factory=dict)  # label -> original text
     _labels: dict[str, str] = field(default_factory=dict)  # normalized value -> label
     _counts: dict[str, int] = field(default_factory=dict)
+    # The values known when this session was first used (a stored item's mapping), as
+    # one pattern built once: a long document adds thousands of values while it is
+    # masked, and those the detector finds again anyway.
+    _known: tuple | None = field(default=None, repr=False)
 
     def label_for(self, finding: Finding) -> str:
         key = _key(finding.kind, finding.text)
@@ -76,13 +80,12 @@ class Masking:
         session already masked wherever it appears again (an exported frame repeats
         the names of a masked body), without overlaps, in order."""
         found = list(find_personal_data(text, self.names, kinds))
-        kind_of = {label: key.split(":", 1)[0] for key, label in self._labels.items()}
-        for label, original in self.originals.items():
-            if not original.strip():
-                continue
-            pattern = _LITERAL_EDGE + re.escape(original) + r"(?!\w)"
-            found += [Finding(kind_of.get(label, "name"), m.start(), m.end(), m.group())
-                      for m in re.finditer(pattern, text, re.IGNORECASE)]
+        if self._known is None:
+            self._known = _known_values(self.originals, self._labels)
+        pattern, kind_of = self._known
+        if pattern is not None:
+            found += [Finding(kind_of.get(m.group().casefold(), "name"), m.start(), m.end(),
+                              m.group()) for m in pattern.finditer(text)]
         found.sort(key=lambda f: (f.start, f.start - f.end))
         kept: list[Finding] = []
         for finding in found:
@@ -125,6 +128,17 @@ class Masking:
         masking._labels = dict(data.get("labels", {}))
         masking._counts = {k: int(v) for k, v in data.get("counts", {}).items()}
         return masking
+
+
+def _known_values(originals: dict[str, str], labels: dict[str, str]) -> tuple:
+    """(one pattern matching every known original, kind of each original by its text)."""
+    kind_of_label = {label: key.split(":", 1)[0] for key, label in labels.items()}
+    values = {o.casefold(): kind_of_label.get(label, "name")
+              for label, o in originals.items() if o.strip()}
+    if not values:
+        return None, {}
+    alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+    return re.compile(_LITERAL_EDGE + f"(?:{alternatives})" + r"(?!\w)", re.IGNORECASE), values
 
 
 def _each_string(value, change):
