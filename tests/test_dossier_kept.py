@@ -19,9 +19,13 @@ TEXTS = {
                         "La commission a examiné le budget primitif de la commune. Le budget "
                         "est adopté à l'unanimité des membres présents.\n\nLe président demande "
                         "aux services de préparer le rapport avant le 30 septembre.",
+    # Sentences of 12 words or more: the model is asked to shorten them, so the
+    # second file keeps the (slow) scripted engine busy when the test stops the run.
     "b-voirie.txt": "Note sur les travaux de voirie du quartier Hay Salam.\n\nLes travaux de "
-                    "réfection de la chaussée commenceront le 3 mars. Le montant des travaux "
-                    "est de 1 200 000 dirhams.\n\nLa direction technique est chargée du suivi.",
+                    "réfection de la chaussée du quartier Hay Salam commenceront le 3 mars "
+                    "sous la conduite de la direction technique. Le montant des travaux de "
+                    "voirie est de 1 200 000 dirhams pour l'ensemble des rues du quartier."
+                    "\n\nLa direction technique est chargée du suivi.",
     "c-personnel.txt": "Mouvement du personnel de la division des affaires administratives.\n\n"
                        "Deux agents sont affectés au service de l'état civil à compter du 1er "
                        "avril. La division demande la mise à jour des fiches de poste.",

@@ -15,7 +15,7 @@ from katib.core.documents.text_reader import document_from_text
 from katib.core.engine import CancelToken, Engine, EngineInfo, GenerationStats
 from katib.core.errors import Cancelled, DocumentError
 from katib.core.prompts import render_base
-from katib.core.summarize import Summarizer, summarize_folder
+from katib.core.summarize import Summarizer, compress, summarize_folder
 from katib.core.summarize.citations import (
     audit,
     check_point,
@@ -95,23 +95,39 @@ def test_citations_are_checked_repaired_or_dropped():
 def test_textrank_prefers_central_sentences_and_arabic_is_normalized():
     doc = make_doc(PV + ["Il pleuvait fort ce jour-là sur Rabat."])
     sentences = split_sentences(doc)
-    textrank(sentences, "fr")
+    textrank(sentences, "fr", lead_bonus=0.0)  # centrality alone
     best = max(sentences, key=lambda s: s.score)
     assert "budget" in best.text or "voirie" in best.text
     assert min(sentences, key=lambda s: s.score).text.startswith("Il pleuvait")
+    # With the opening prior (the default) the opening sentence, which says what
+    # the text is, leads; a quoted sentence weighs half of the same words unquoted.
+    textrank(sentences, "fr")
+    assert max(sentences, key=lambda s: s.score).index == 0
+    quoted = split_sentences(make_doc(['"' + PV[1] + '"', PV[1].replace("2024", "2025")]))
+    textrank(quoted, "fr", lead_bonus=0.0)
+    assert quoted[0].score < quoted[1].score
     assert normalize_arabic("والمجلس") == normalize_arabic("المجلس") == "مجلس"
     assert normalize_arabic("الميزانيَة") == "ميزانيه"
 
 
 def test_one_pass_note_with_every_section_and_checked_citations(tmp_path):
-    engine = ScriptedEngine([" le conseil adopte le budget primitif de 2024."])
+    # The opening sentence leads; the model shortens it by deleting words.
+    engine = ScriptedEngine([" Le conseil municipal s'est réuni le 12 mars 2024."])
     note = Summarizer(engine).summarize(make_doc(PV), lang="fr", detail="standard")
-    assert note.stats["route"] == "one_pass" and len(engine.prompts) == 1
-    assert engine.prompts[0].rstrip().endswith("En résumé,")
+    assert note.stats["route"] == "one_pass"
+    # One shortening request per chosen sentence of 12 words or more, each ending
+    # with the frame's answer line; the fixed example comes first (a cached prefix).
+    assert engine.prompts and all(p.endswith("\nVersion courte :") for p in engine.prompts)
+    assert len({p[:200] for p in engine.prompts}) == 1
     keys = {s.key for s in note.sections if s.points}
     assert {"objet", "points", "decisions", "figures", "actions"} <= keys
     objet = note.section("objet").points[0]
-    assert objet.origin == "model" and objet.text.startswith("Le conseil adopte")
+    assert objet.origin == "model" and objet.text == "Le conseil municipal s'est réuni le 12 mars 2024."
+    # A shortened point is a deletion of its cited sentence; the others stay whole.
+    for point in note.section("points").points:
+        cited = note.resolve(point.citations[0]).text
+        assert point.text == cited or (point.origin == "model" and
+                                       compress.is_deletion(point.text, cited))
     found = audit(note)
     assert found["resolved_share"] == 1.0 and found["unsupported_figures"] == 0
     where = note.resolve(objet.citations[0])
@@ -133,14 +149,17 @@ def test_invented_figure_in_the_objet_is_never_shown():
 def test_long_document_goes_in_parts_and_every_request_fits():
     # 100 pages of six paragraphs (~25,000 words): far beyond the context.
     topics = ["budget", "voirie", "éclairage", "écoles", "marchés", "eau", "transport"]
+    verbs = ["examine", "recommande", "chiffre", "reporte", "approuve", "compare"]
+    places = ["Agdal", "Hassan", "Souissi", "Yacoub", "Akkari", "Takaddoum", "Océan"]
     paragraphs, pages = [], []
     for page in range(1, 101):
         for line in range(6):
             topic = topics[(page + line) % len(topics)]
             paragraphs.append(
-                f"À la page {page}, le rapport examine le dossier {topic} numéro {line} et "
-                f"recommande de poursuivre les travaux du service {topic} avec les partenaires "
-                f"de la commune, selon le calendrier arrêté par le comité de suivi.")
+                f"Au quartier {places[(page * 3 + line) % 7]}, le rapport {verbs[line]} le "
+                f"dossier {topic} de la page {page} avec le service {topics[(page + 2) % 7]}. "
+                f"Le comité {verbs[(line + page) % 6]} ensuite le calendrier {page * 10 + line} "
+                f"du lot {topic} et la convention {places[(page + line) % 7]}.")
             pages.append(page)
     doc = make_doc(paragraphs, name="rapport.pdf", pages=pages)
     engine = ScriptedEngine(default=" le rapport examine le dossier budget avec les partenaires.")
@@ -148,8 +167,12 @@ def test_long_document_goes_in_parts_and_every_request_fits():
     note = Summarizer(engine).summarize(doc, lang="fr", detail="short", progress=seen.append)
     assert note.stats["route"] == "parts" and note.stats["parts"] > 3
     parts = note.stats["parts"]
-    part_prompts = [p for p in engine.prompts if "— partie" in p]
-    assert len(part_prompts) == parts and f"partie {parts} sur {parts}" in part_prompts[-1]
+    # The model shortens the chosen sentences only: the opening and one per part,
+    # capped, whatever the length (20 parts here, at most 2 + 4 + the objet).
+    assert 1 <= len(engine.prompts) <= 7
+    points = note.section("points").points
+    pages = [note.resolve(p.citations[0]).page for p in points]
+    assert pages == sorted(pages) and pages[-1] > 50  # the note follows the whole report
     assert max(engine.count_tokens(p) for p in engine.prompts) < 0.7 * engine.context_size
     part_steps = [p for p in seen if p.label == "part"]
     assert [p.part for p in part_steps] == list(range(1, parts + 1))

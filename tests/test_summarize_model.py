@@ -19,7 +19,8 @@ def test_french_minutes_summarized_with_checked_citations(engine, eval_dir, tmp_
     doc = read_document(eval_dir / "documents/pdf/fr-proces-verbal-2023-06-20.pdf")
     seen = []
     note = Summarizer(engine).summarize(doc, lang="fr", detail="short", progress=seen.append)
-    assert note.stats["route"] == "one_pass" and note.stats["calls"] == 1
+    # One shortening request per chosen sentence at most (objet + 2 points, short).
+    assert note.stats["route"] == "one_pass" and 1 <= note.stats["calls"] <= 3
     assert note.stats["prompt_tokens"] < engine.count_tokens(doc.text())  # pre-selected
     objet = note.section("objet").points
     assert objet and objet[0].text and objet[0].citations
@@ -53,7 +54,7 @@ def test_cancel_during_a_long_pdf(engine, eval_dir):
     finally:
         timer.cancel()
     assert token.cancelled
-    assert not any(p.label == "objet" for p in seen)  # it stopped before the end
+    assert not any(p.label == "checked" for p in seen)  # it stopped before the end
 
 
 def test_cli_summarize_writes_markdown(engine, eval_dir, tmp_path, monkeypatch, capsys):

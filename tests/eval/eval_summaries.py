@@ -3,13 +3,16 @@
 On ../shared/eval/summaries (OrangeSum, French news with a one-sentence human
 abstract; QMSum committee meetings, English, ~14k words, with a human
 summary), in one run, on the same texts:
-  - katib: the note's objet + key points (pre-selection, checked citations);
+  - katib: the note's objet + key points (pre-selection, sentences shortened by
+    the model as pure deletions, checked citations);
   - lead: the first sentences of the source, length-matched to Katib's output;
   - mapreduce: the same model, same frame, no pre-selection: the whole text in
     parts that fit 70 % of the context, each summarized, then merged.
 Scores: ROUGE-1/2/Lsum with a Unicode tokenizer (rouge-score's default keeps
 only [a-z0-9]) and chrF (sacrebleu). Cost: seconds and model tokens (prompt +
-generated) per 1,000 source words. Checks: citations resolving, unsupported
+generated) per 1,000 source words, counted two ways: every prompt token, and
+the tokens the model actually computed (prompt tokens not served from its
+prefix cache, plus generated ones). Checks: citations resolving, unsupported
 figures. Memory: peak resident memory while summarizing the 15-page Federal
 Register PDF.
 
@@ -62,13 +65,14 @@ def lead(source: str, words: int) -> str:
 
 def plain_map_reduce(engine, text: str, lang: str, max_tokens: int) -> tuple[str, dict]:
     """The baseline: the whole text, cut to fit, each part summarized, then merged."""
-    stats = {"prompt_tokens": 0, "generated_tokens": 0, "calls": 0}
+    stats = {"prompt_tokens": 0, "evaluated_tokens": 0, "generated_tokens": 0, "calls": 0}
     budget = int(engine.context_size * FIT_SHARE) - RESERVE
 
     def run(prompt: str, tokens: int) -> str:
         out = "".join(engine.stream_prompt(prompt, max_tokens=tokens, stop=prompts.STOPS,
                                            sampling=prompts.SAMPLING))
         stats["prompt_tokens"] += engine.last_stats.prompt_tokens
+        stats["evaluated_tokens"] += engine.last_stats.evaluated_prompt_tokens
         stats["generated_tokens"] += engine.last_stats.generated_tokens
         stats["calls"] += 1
         return prompts.clean(out, 200)
@@ -114,7 +118,8 @@ def run_set(engine, rows, detail: str, log) -> dict:
     names = ("katib", "lead", "mapreduce")
     hyps = {n: [] for n in names}
     refs = []
-    cost = {"katib": [0.0, 0, 0], "mapreduce": [0.0, 0, 0]}  # seconds, tokens, source words
+    # seconds, tokens (all prompt tokens + generated), source words, computed tokens
+    cost = {"katib": [0.0, 0, 0, 0], "mapreduce": [0.0, 0, 0, 0]}
     checks = {"citations": 0, "resolved": 0, "unsupported_figures": 0}
     for i, row in enumerate(rows, start=1):
         doc = document_from_text(row["source"], name=row["id"])
@@ -126,6 +131,7 @@ def run_set(engine, rows, detail: str, log) -> dict:
         k_seconds = time.monotonic() - started
         k_text = note.summary_text()
         k_tokens = note.stats["prompt_tokens"] + note.stats["generated_tokens"]
+        k_computed = note.stats["evaluated_tokens"] + note.stats["generated_tokens"]
         found = audit(note)
         for key in checks:
             checks[key] += found[key]
@@ -140,15 +146,19 @@ def run_set(engine, rows, detail: str, log) -> dict:
         cost["katib"][0] += k_seconds
         cost["katib"][1] += k_tokens
         cost["katib"][2] += words
+        cost["katib"][3] += k_computed
         cost["mapreduce"][0] += m_seconds
         cost["mapreduce"][1] += m_stats["prompt_tokens"] + m_stats["generated_tokens"]
         cost["mapreduce"][2] += words
+        m_computed = m_stats["evaluated_tokens"] + m_stats["generated_tokens"]
+        cost["mapreduce"][3] += m_computed
         log.write(json.dumps({"id": row["id"], "words": words, "route": note.stats["route"],
                               "parts": note.stats["parts"], "katib": k_text,
                               "mapreduce": m_text, "lead": l_text,
                               "katib_seconds": round(k_seconds, 1),
                               "mapreduce_seconds": round(m_seconds, 1),
-                              "katib_tokens": k_tokens,
+                              "katib_tokens": k_tokens, "katib_computed": k_computed,
+                              "mapreduce_computed": m_computed,
                               "mapreduce_tokens": m_stats["prompt_tokens"]
                               + m_stats["generated_tokens"], "audit": found},
                              ensure_ascii=False) + "\n")
@@ -158,12 +168,16 @@ def run_set(engine, rows, detail: str, log) -> dict:
     result = {"n": len(rows), "detail": detail,
               "scores": {n: score(hyps[n], refs) for n in names}, "checks": checks}
     per_k = {}
-    for name, (seconds, tokens, words) in cost.items():
+    for name, (seconds, tokens, words, computed) in cost.items():
         per_k[name] = {"seconds_per_1k_words": round(1000 * seconds / max(1, words), 2),
-                       "tokens_per_1k_words": round(1000 * tokens / max(1, words), 1)}
+                       "tokens_per_1k_words": round(1000 * tokens / max(1, words), 1),
+                       "computed_tokens_per_1k_words": round(1000 * computed / max(1, words),
+                                                             1)}
     result["cost"] = per_k
     result["token_ratio_vs_mapreduce"] = round(
         cost["katib"][1] / max(1, cost["mapreduce"][1]), 3)
+    result["computed_token_ratio_vs_mapreduce"] = round(
+        cost["katib"][3] / max(1, cost["mapreduce"][3]), 3)
     result["seconds_ratio_vs_mapreduce"] = round(
         cost["katib"][0] / max(1e-9, cost["mapreduce"][0]), 3)
     result["citations_resolving_pct"] = round(
@@ -204,6 +218,10 @@ def report_from_items(paths: list[str]) -> dict:
                 "mapreduce": {"seconds_per_1k_words": round(1000 * m_seconds / words, 2),
                               "tokens_per_1k_words": round(1000 * m_tokens / words, 1)}},
             "token_ratio_vs_mapreduce": round(k_tokens / max(1, m_tokens), 3),
+            "computed_token_ratio_vs_mapreduce": round(
+                sum(i.get("katib_computed", i["katib_tokens"]) for i in items)
+                / max(1, sum(i.get("mapreduce_computed", i["mapreduce_tokens"])
+                             for i in items)), 3),
             "seconds_ratio_vs_mapreduce": round(k_seconds / max(1e-9, m_seconds), 3),
             "citations_resolving_pct": round(100 * resolved / max(1, citations), 2),
             "unsupported_figures": sum(i["audit"]["unsupported_figures"] for i in items),

@@ -1,12 +1,20 @@
 """Summarizer: a Document (or a dossier of them) -> a checked note de synthèse.
 
-Flow: sentences -> TextRank scores -> route by size (one pass, or parts cut
-along the structure, each summarized with its position "part i of N") -> the
-model writes the objet (and each part's gist) from pre-selected sentences ->
-key points, decisions, figures and actions are source sentences with their
-blocks -> every point's citation and figures are checked in code -> a Note.
-When the output language differs from the document's, the model translates
-each point; a translation that adds a figure falls back to the original text.
+Flow: sentences -> TextRank scores with an opening prior -> route by size (one
+pass, or parts cut along the structure) -> pre-selection: the most central
+sentences, or in parts the opening plus each part's centre ("part i of N") ->
+the model shortens each chosen sentence (accepted only as a pure deletion, see
+compress.py) -> the objet is the document's own "Objet :" line or its best
+sentence, the key points follow in document order, and decisions, figures and
+actions are source sentences found by cue words -> every point's citation and
+figures are checked in code -> a Note. When the output language differs from
+the document's, the model translates each point; a translation that adds a
+figure falls back to the original text.
+
+Why not let the model write freely: measured on OrangeSum (30 items), the
+default model's own "En résumé," objet scored ROUGE-1 18 against 27 for the
+lead of the same length; the checked, shortened source sentences do better
+than both (see make eval-summaries).
 """
 
 from __future__ import annotations
@@ -19,14 +27,18 @@ from dataclasses import dataclass
 from katib.core.documents.model import Document
 from katib.core.engine import CancelToken, Engine
 from katib.core.errors import Cancelled
-from katib.core.summarize import prompts
+from katib.core.summarize import compress, prompts
+from katib.core.summarize.choosing import choose, subject_line
 from katib.core.summarize.citations import check_point, overlap, unsupported_figures
+from katib.core.summarize.compress import split_speaker, tidy
 from katib.core.summarize.note import Citation, Note, Point
 from katib.core.summarize.routing import DETAIL, plan
 from katib.core.summarize.sections import extractive_sections, shorten
-from katib.core.summarize.selection import Sentence, select, split_sentences, textrank
+from katib.core.summarize.selection import Sentence, split_sentences, textrank
 
 LANGS = ("fr", "ar", "en")
+# Below this many words a sentence is already as short as a point should be.
+MIN_WORDS_TO_COMPRESS = 12
 
 
 @dataclass
@@ -171,32 +183,10 @@ class Summarizer:
         source_lang = doc.language if doc.language in LANGS else lang
         sentences = split_sentences(doc)
         route = plan(doc, sentences, self.engine.count_tokens, self.engine.context_size, detail)
-        if route.route == "one_pass":
-            textrank(sentences, source_lang)
-        # In parts, each part is ranked on its own below (scores of similar-sized
-        # parts compare, and a part's own centre is what its gist should say).
+        textrank(sentences, source_lang)  # the whole document (in windows when long)
         note = Note(lang=lang, detail=detail, documents=[doc])
         note.stats.update({"route": route.route, "parts": len(route.parts),
                            "doc_tokens": route.doc_tokens})
-        gists: list[Point] = []
-        if route.route == "parts":
-            meter.grow(len(route.parts))
-            total = len(route.parts)
-            for i, part in enumerate(route.parts, start=1):
-                textrank(part, source_lang)
-                chosen = select(part, settings["part_select"], self.engine.count_tokens,
-                                max_words=50)
-                if not chosen:
-                    meter.tick("part", i, total)
-                    continue
-                raw = self._generate(prompts.part_prompt(doc.name, chosen, source_lang, i, total),
-                                     60, cancel)
-                text = prompts.clean(raw, 40)
-                point = Point(text, [Citation(0, s.n) for s in chosen], origin="model")
-                checked = check_point(point, 0, doc, source_lang) if text else None
-                if checked is not None:
-                    gists.append(checked)
-                meter.tick("part", i, total)
         cross = lang != source_lang and source_lang in LANGS
 
         def finish(key: str) -> None:
@@ -204,75 +194,68 @@ class Summarizer:
             section = note.section(key)
             section.points = [c for c in (check_point(p, 0, doc, source_lang)
                                           for p in section.points) if c is not None]
-            if cross and key != "objet":
+            if cross:
                 self._translate(section.points, doc, source_lang, lang, cancel, meter)
             if stream_index is not None:
                 self._emit(Update("section", stream_index, note, key))
 
-        # The final request sees the best sentences of the whole document.
-        chosen = select(sentences, settings["select"], self.engine.count_tokens, max_words=50)
-        objet = self._objet(doc, chosen, [g.text for g in gists], lang, source_lang, cancel)
+        chosen = choose(sentences, route, settings, source_lang)
+        subject = subject_line(doc)
+        top = None
+        if subject is not None:  # the document states its own objet: it is the objet
+            objet = Point(subject[1], [Citation(0, subject[0])])
+        else:
+            top = max(chosen, key=lambda s: s.score) if chosen else None
+            chosen = [s for s in chosen if s is not top]
+            objet = (self._compressed(top, source_lang, cancel) if top else
+                     Point(shorten(doc.blocks[0].text, 30), [Citation(0, doc.blocks[0].n)]))
         meter.tick("objet")
         note.section("objet").points.append(objet)
         finish("objet")
-        # Key points are the most central sentences; decisions, figures and actions
-        # come from the rest (a short text may make them repeat a key point).
-        used: set[int] = set()
-        if objet.origin == "extract":  # the objet is a source sentence: not again below
-            used.update(s.index for s in sentences if shorten(s.text, 30) == objet.text)
-        points = self._key_points(sentences, chosen, gists, settings["points"], used)
-        note.section("points").points.extend(points)
+        # Key points: the chosen sentences in document order, each shortened by the
+        # model; in parts, the opening then each part's centre, so the note follows
+        # the document (progress counts the parts: "part i of N").
+        points = note.section("points").points
+        if route.route == "parts":
+            meter.grow(len(route.parts))
+            ends = [part[-1].index for part in route.parts]
+            pending = list(chosen)
+            for i, end in enumerate(ends, start=1):
+                while pending and pending[0].index <= end:
+                    points.append(self._compressed(pending.pop(0), source_lang, cancel))
+                meter.tick("part", i, len(ends))
+        else:
+            meter.grow(len(chosen))
+            for s in chosen:
+                points.append(self._compressed(s, source_lang, cancel))
+                meter.tick("point")
         finish("points")
+        # Decisions, figures and actions come from the rest (a short text may make
+        # them repeat a key point).
+        used = {s.index for s in chosen}
+        if subject is None and top is not None:
+            used.add(top.index)
         extracted = extractive_sections(sentences, source_lang, settings["other"], used)
         for key, picked in extracted.items():
             note.section(key).points.extend(
-                Point(shorten(s.text), [Citation(0, s.n)]) for s in picked)
+                Point(shorten(tidy(s.text)), [Citation(0, s.n)]) for s in picked)
             finish(key)
         meter.tick("checked")
-        note.stats["selected_sentences"] = len(chosen)
+        note.stats["selected_sentences"] = len(chosen) + (subject is None)
         return note
 
-    def _objet(self, doc: Document, chosen: list[Sentence], gists: list[str], lang: str,
-               source_lang: str, cancel) -> Point:
-        prompt = prompts.objet_prompt(doc.name, chosen, lang, source_lang, gists)
-        # Keep the request inside the context whatever the selection weighed.
-        while self.engine.count_tokens(prompt) > self.engine.context_size - 120 and chosen:
-            chosen = chosen[:-1]
-            prompt = prompts.objet_prompt(doc.name, chosen, lang, source_lang, gists)
-        text = prompts.clean(self._generate(prompt, 64, cancel), 40)
-        source = " ".join(s.text for s in chosen) + " " + " ".join(gists)
-        cross = lang != source_lang
-        faithful = text and not unsupported_figures(text, doc.text()) and (
-            cross or overlap(text, source, source_lang) >= 0.4)
-        top = max(chosen, key=lambda s: s.score) if chosen else None
-        if faithful:
-            cites = [Citation(0, top.n)] if top else []
-            if not cross:
-                ranked = sorted(chosen, key=lambda s: -overlap(text, s.text, source_lang))
-                cites = [Citation(0, s.n) for s in ranked[:2]
-                         if overlap(text, s.text, source_lang) >= 0.2] or cites
-            return Point(text, cites, origin="model")
-        # The model wandered: the document's most central sentence stands in.
-        fallback = doc.title if doc.title and len(doc.title.split()) >= 3 else (
-            top.text if top else doc.blocks[0].text)
-        block = next((b for b in doc.blocks if b.text.startswith(fallback[:40])), doc.blocks[0])
-        return Point(shorten(fallback, 30), [Citation(0, block.n)], origin="extract")
-
-    def _key_points(self, sentences, chosen, gists, count, used) -> list[Point]:
-        points: list[Point] = list(gists[: max(0, count - 1)])
-        pool = sorted(chosen or sentences, key=lambda s: -s.score)
-        picked = []
-        for allow_used in (False, True):
-            for s in pool:
-                if len(points) + len(picked) >= (count if not allow_used else 2):
-                    break
-                if s.words < 5 or (s.index in used and not allow_used) or s in picked:
-                    continue
-                picked.append(s)
-                used.add(s.index)
-        picked.sort(key=lambda s: s.index)
-        points.extend(Point(shorten(s.text), [Citation(0, s.n)]) for s in picked)
-        return points
+    def _compressed(self, sentence: Sentence, lang: str, cancel) -> Point:
+        """The sentence as a point, shortened by the model when that is a pure deletion."""
+        speaker, said = split_speaker(tidy(sentence.text))
+        point = Point(shorten(speaker + said), [Citation(0, sentence.n)])
+        if len(said.split()) < MIN_WORDS_TO_COMPRESS:
+            return point
+        raw = self._generate(compress.prompt(said, lang),
+                             min(90, 2 * len(said.split())), cancel)
+        short = prompts.clean(raw, 60)
+        if compress.is_deletion(short, said):
+            point.text, point.origin = shorten(speaker + short), "model"
+        return point
 
     def _translate(self, points: list[Point], doc: Document, source: str, target: str,
                    cancel, meter: _Meter) -> None:

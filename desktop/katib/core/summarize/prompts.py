@@ -1,8 +1,9 @@
 """Frames for the model, per output language.
 
 The default model is a base model: it continues documents. So each request is
-the beginning of a note de synthèse whose next line is what we want — the
-objet, a part's gist, a translated sentence — and a stop string ends it.
+the beginning of a document whose next line is what we want — a dossier's
+cover objet, a translated sentence (the shortening frames are in compress.py)
+— and a stop string ends it.
 Fixed text comes first so consecutive requests share a cached prefix.
 """
 
@@ -24,41 +25,13 @@ HEAD = {
     "ar": "الوثيقة: {name}\n\n{excerpts}\n\n",
     "en": "Document: {name}\n\n{excerpts}\n\n",
 }
-PART_HEAD = {
-    "fr": "Document : {name} — partie {i} sur {total}\n\n{excerpts}\n\n",
-    "ar": "الوثيقة: {name} — الجزء {i} من {total}\n\n{excerpts}\n\n",
-    "en": "Document: {name} — part {i} of {total}\n\n{excerpts}\n\n",
-}
-GIST_HEAD = {
-    "fr": "Les parties en bref :\n{gists}\n\n",
-    "ar": "الأجزاء باختصار:\n{gists}\n\n",
-    "en": "The parts in short:\n{gists}\n\n",
-}
 # "En résumé," is what the model continues best (measured against "Objet :", which
 # it answers with a citation marker or nothing).
 OBJET = {"fr": "En résumé,", "ar": "وباختصار،", "en": "In summary,"}
-PART_GIST = {"fr": "En résumé, la partie {i} sur {total}", "ar": "وباختصار، الجزء {i} من {total}",
-             "en": "In summary, part {i} of {total}"}
 STOPS = ["\n"]
 
 # Greedy decoding loops on a 270M model; a firm repeat penalty keeps it moving.
 SAMPLING = Sampling(temperature=0.0, repeat_penalty=1.3)
-
-
-def excerpts(sentences) -> str:
-    return "\n".join(s.text for s in sentences)
-
-
-def objet_prompt(name: str, sentences, lang: str, source_lang: str, gists=None) -> str:
-    head = HEAD[lang].format(name=name, excerpts=excerpts(sentences))
-    if gists:
-        head += GIST_HEAD[lang].format(gists="\n".join(f"- {g}" for g in gists))
-    return head + OBJET[lang]
-
-
-def part_prompt(name: str, sentences, lang: str, i: int, total: int) -> str:
-    return PART_HEAD[lang].format(name=name, excerpts=excerpts(sentences), i=i, total=total) + \
-        PART_GIST[lang].format(i=i, total=total)
 
 
 def translate_prompt(text: str, source: str, target: str) -> str:

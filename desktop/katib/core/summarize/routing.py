@@ -18,11 +18,15 @@ from katib.core.summarize.selection import Sentence
 FIT_SHARE = 0.70
 RESERVE = 300  # frame text and answer tokens, set aside from the budget
 DETAIL = {
-    # part size (tokens of source per part), selection budget for the final
-    # request, selection per part, and the number of points per section.
-    "short": {"part": 3000, "select": 300, "part_select": 300, "points": 3, "other": 2},
-    "standard": {"part": 4000, "select": 600, "part_select": 400, "points": 5, "other": 3},
-    "detailed": {"part": 5000, "select": 1000, "part_select": 500, "points": 8, "other": 5},
+    # part size (tokens of source per part); in one pass, the key points besides
+    # the objet; in parts, the opening sentences, the picks per part and the most
+    # part picks kept; and the points of each extractive section.
+    "short": {"part": 3000, "points": 2, "opening": 2, "per_part": 1, "part_points": 4,
+              "other": 2},
+    "standard": {"part": 4000, "points": 4, "opening": 3, "per_part": 1, "part_points": 6,
+                 "other": 3},
+    "detailed": {"part": 5000, "points": 7, "opening": 3, "per_part": 2, "part_points": 12,
+                 "other": 5},
 }
 
 

@@ -44,7 +44,9 @@ EXTRA_STOPWORDS = {
 }
 STOPWORDS = {"fr": FRENCH | EXTRA_STOPWORDS["fr"], "en": ENGLISH | EXTRA_STOPWORDS["en"],
              "ar": ARABIC | EXTRA_STOPWORDS["ar"]}
-_SPLIT = re.compile(r"(?<=[.!?؟;])\s+(?=\S)|\n+")
+# A sentence ends at . ! ? ; before a space, or at a full stop glued to the next
+# sentence ("Mizan Online.Moussavi Majd": web copy often loses the space).
+_SPLIT = re.compile(r"(?<=[.!?؟;])\s+(?=\S)|\n+|(?<=[a-zà-ÿ]{3}\.)(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DIACRITICS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
 # Titles like "M." or "art." end with a dot but do not end a sentence.
@@ -53,6 +55,7 @@ _ABBREV = re.compile(r"(?:\b(?:M|Mme|MM|Mr|Mrs|Ms|Dr|St|art|n°|No|p|al|cf|etc|v
 
 
 WINDOW = 600
+QUOTES = "\"«“„'"
 
 
 @dataclass
@@ -117,7 +120,7 @@ def split_sentences(doc: Document, doc_index: int = 0, min_words: int = 3) -> li
 
 
 def textrank(sentences: list[Sentence], lang: str, damping: float = 0.85,
-             lead_bonus: float = 1.0) -> None:
+             lead_bonus: float = 6.0) -> None:
     """Set `score` on each sentence: PageRank centrality on TF-IDF cosine similarity.
 
     The similarity matrix is dense (count x count): past WINDOW sentences the text
@@ -171,14 +174,17 @@ def textrank(sentences: list[Sentence], lang: str, damping: float = 0.85,
             scores = new
             break
         scores = new
-    # Administrative texts, news and meetings put the subject first: the first few
-    # sentences (a scale of at most 8, whatever the length) get up to twice the weight.
-    # Measured without the model (top sentences vs references, ROUGE-1): OrangeSum
-    # 150 articles 25.4 -> 27.7, QMSum 10 meetings 24.8 -> 25.9 (bonus 0.15 -> 1.0).
-    position = np.array([1.0 + lead_bonus * math.exp(-i / min(8.0, max(3.0, count / 10))) for i in
-                         range(count)])
+    # Administrative texts, news and meetings put the subject first: the opening
+    # sentences (a scale of 2 to 8 sentences, with the length) get up to 7 times the
+    # weight. A quoted sentence is someone's words, not the text's own statement:
+    # half weight. Tuned without the model on OrangeSum items 31-150 (top-3 sentences
+    # vs references, against the lead of the same length: ROUGE-Lsum +0.48, chrF +0.67)
+    # and checked on items 1-30, which the eval uses (+0.68, +1.16).
+    scale = min(8.0, max(2.0, count / 10))
+    position = np.array([1.0 + lead_bonus * math.exp(-i / scale) for i in range(count)])
+    quoted = np.array([0.5 if s.text[:1] in QUOTES else 1.0 for s in sentences])
     length_factor = np.minimum(1.0, lengths / 5.0)
-    final = scores * position * length_factor
+    final = scores * position * length_factor * quoted
     for s, value in zip(sentences, final):
         s.score = float(value)
 
