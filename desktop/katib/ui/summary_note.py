@@ -69,17 +69,57 @@ class Note:
                 "passages": {k: asdict(p) for k, p in self.passages.items()}}
 
     @classmethod
-    def from_data(cls, data: dict, fallback_text: str = "", lang: str = "fr") -> "Note":
+    def from_data(cls, data: dict, fallback_text: str = "", lang: str = "fr") -> Note:
         """Rebuild a stored note; a summary stored without data shows its plain text."""
         if not data.get("sections"):
             lines = [line.lstrip("- ") for line in fallback_text.splitlines() if line.strip()]
             return cls(lang=lang, sections=[NoteSection("", lines)])
+        if "key" in data["sections"][0]:  # written by `katib summarize` (the core's form)
+            return cls.from_core_data(data, lang)
         return cls(title=data.get("title", ""), lang=data.get("lang", lang),
                    detail=data.get("detail", "standard"), files=data.get("files", []),
                    warnings=data.get("warnings", []),
                    sections=[NoteSection(s["title"], list(s["points"]))
                              for s in data["sections"]],
                    passages={k: Passage(**p) for k, p in data.get("passages", {}).items()})
+
+    @classmethod
+    def from_core_data(cls, data: dict, lang: str = "fr") -> Note:
+        """A note stored by the command line (`katib.core` Note.to_dict): the same
+        sections, points and cited passages as the window would have made."""
+        from katib.core.summarize.note import TITLES
+
+        lang = data.get("lang", lang)
+        titles = TITLES.get(lang, TITLES["en"])
+        files = list(data.get("documents", []))
+        dossier = len(files) > 1
+        note = cls(title=data.get("title", ""), lang=lang,
+                   detail=data.get("detail", "standard"), files=files)
+
+        def add(core: dict, doc_offset: int | None, prefix: str = "") -> None:
+            for section in core.get("sections", []):
+                lines = []
+                for point in section.get("points", []):
+                    keys = []
+                    for c in point.get("citations", []):
+                        index = c.get("doc", 0) if doc_offset is None else doc_offset
+                        key = f"{index + 1}:{c['n']}" if dossier else str(c["n"])
+                        keys.append(f"[{key}]")
+                        if key not in note.passages and "text" in c:
+                            note.passages[key] = Passage(
+                                key=key, file=c.get("file", ""), text=c["text"],
+                                page=c.get("page"), paragraph=c.get("paragraph", 0))
+                    flag = f" ({titles['flag']})" if point.get("flags") else ""
+                    lines.append(f"{point['text']}{flag} {' '.join(keys)}".strip())
+                if lines:
+                    note.sections.append(NoteSection(prefix + titles.get(section["key"],
+                                                                         section["key"]), lines))
+
+        add(data, None)
+        for index, part in enumerate(data.get("parts", [])):
+            name = files[index] if index < len(files) else str(index + 1)
+            add(part, index, f"{name} — ")
+        return note
 
 
 def point_html(point: str, passages: dict[str, Passage], rtl: bool = False) -> str:
