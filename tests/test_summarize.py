@@ -4,6 +4,7 @@ pieces, stats) and records every prompt, so routing limits can be checked."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -189,14 +190,38 @@ def test_cancel_stops_the_summary():
         Summarizer(ScriptedEngine()).summarize(make_doc(PV), lang="fr", cancel=token)
 
 
+class Translating(ScriptedEngine):
+    """Answers a translation request with English that keeps the source's figures
+    and names (what a faithful translation does); anything else as scripted."""
+
+    def stream_prompt(self, prompt, **kwargs):
+        if prompt.endswith("\nEnglish:"):
+            source = prompt.split("French: ", 1)[1].rsplit("\nEnglish:", 1)[0]
+            kept = re.findall(r"\b[A-Z][a-zà-ÿ]{2,}\b|\d+(?:[ \u00a0]\d{3})*", source[1:])
+            self.replies.insert(0, " The council records " + " ".join(kept) +
+                                " for the town and its services.")
+        return super().stream_prompt(prompt, **kwargs)
+
+
 def test_cross_language_points_are_translated_and_keep_their_citations():
-    replies = [" le conseil adopte le budget."] + [" The council adopts the budget."] * 20
-    engine = ScriptedEngine(replies)
+    engine = Translating()
     note = Summarizer(engine).summarize(make_doc(PV), lang="en", detail="short")
-    assert any("English:" in p for p in engine.prompts)
+    assert any(p.endswith("English:") for p in engine.prompts)
     translated = [p for _, p in note.points() if p.origin == "model"]
     assert translated and all(p.citations for _, p in note.points())
+    assert all(p.text.startswith("The council records") for p in translated)
     assert "## Key points" in note.to_markdown()
+
+
+def test_a_translation_that_fails_its_checks_keeps_the_original_flagged():
+    # The model "translates" by dropping the figures: the French sentence stays.
+    engine = ScriptedEngine(default=" The council adopts the budget of the town.")
+    note = Summarizer(engine).summarize(make_doc(PV), lang="en", detail="short")
+    with_figures = [p for _, p in note.points() if any(ch.isdigit() for ch in p.text)]
+    assert with_figures
+    for point in with_figures:
+        assert point.flags == ["original (fr)"] and point.text in " ".join(PV)
+    assert "(to check)" in note.to_markdown()
 
 
 def test_docx_note_keeps_citations_and_is_rtl_in_arabic(tmp_path):

@@ -8,8 +8,9 @@ compress.py) -> the objet is the document's own "Objet :" line or its best
 sentence, the key points follow in document order, and decisions, figures and
 actions are source sentences found by cue words -> every point's citation and
 figures are checked in code -> a Note. When the output language differs from
-the document's, the model translates each point; a translation that adds a
-figure falls back to the original text.
+the document's, the model translates each point; a translation that fails the
+checks of translation.py (language, figures, length, names) keeps the original
+sentence, flagged.
 
 Why not let the model write freely: measured on OrangeSum (30 items), the
 default model's own "En résumé," objet scored ROUGE-1 18 against 27 for the
@@ -35,6 +36,7 @@ from katib.core.summarize.note import Citation, Note, Point
 from katib.core.summarize.routing import DETAIL, plan
 from katib.core.summarize.sections import extractive_sections, shorten
 from katib.core.summarize.selection import Sentence, split_sentences, textrank
+from katib.core.summarize.translation import acceptable
 
 LANGS = ("fr", "ar", "en")
 # Below this many words a sentence is already as short as a point should be.
@@ -259,14 +261,14 @@ class Summarizer:
 
     def _translate(self, points: list[Point], doc: Document, source: str, target: str,
                    cancel, meter: _Meter) -> None:
-        """Each point into `target`; a translation that adds a figure keeps the original."""
+        """Each point into `target`; a translation that fails the checks of
+        translation.py keeps the original sentence, flagged."""
         meter.grow(len(points))
         for point in points:
             raw = self._generate(prompts.translate_prompt(point.text, source, target),
                                  min(120, 2 * len(point.text.split()) + 20), cancel)
             text = prompts.clean(raw, 60)
-            cited = " ".join(doc.block(c.n).text for c in point.citations if doc.block(c.n))
-            if text and not unsupported_figures(text, cited):
+            if acceptable(text, point.text, source, target):
                 point.text, point.origin = text, "model"
             else:
                 point.flags.append(f"original ({source})")
