@@ -19,21 +19,23 @@ import re
 from difflib import SequenceMatcher
 
 from katib.core.summarize.citations import unsupported_figures
+from katib.core.summarize.selection import STOPWORDS
 
+# Short on purpose: it is in every request (cached, but counted). Measured on 30
+# OrangeSum items, this example and one twice as long give the same scores
+# (ROUGE-Lsum 22.45 and 22.31) for 21 % fewer prompt tokens.
 EXAMPLE = {
-    "fr": ("Phrase : Le ministre de l'Intérieur a annoncé mardi, lors d'une conférence de presse "
-           "tenue à Rabat en présence des walis, que les élections communales auront lieu le "
-           "8 septembre.\n"
-           "Version courte : Le ministre de l'Intérieur a annoncé que les élections communales "
-           "auront lieu le 8 septembre.\n\n"),
-    "en": ("Sentence: The Minister of the Interior announced on Tuesday, at a press conference "
-           "held in Rabat in the presence of the governors, that the municipal elections will "
-           "take place on 8 September.\n"
-           "Short version: The Minister of the Interior announced that the municipal elections "
-           "will take place on 8 September.\n\n"),
-    "ar": ("الجملة: أعلن وزير الداخلية يوم الثلاثاء، خلال ندوة صحفية عقدت بالرباط بحضور الولاة، "
-           "أن الانتخابات الجماعية ستجرى يوم 8 شتنبر.\n"
-           "الصيغة المختصرة: أعلن وزير الداخلية أن الانتخابات الجماعية ستجرى يوم 8 شتنبر.\n\n"),
+    "fr": ("Phrase : Le ministre a annoncé mardi, à Rabat, que les élections communales "
+           "auront lieu le 8 septembre.\n"
+           "Version courte : Le ministre a annoncé que les élections auront lieu le "
+           "8 septembre.\n\n"),
+    "en": ("Sentence: The minister announced on Tuesday, in Rabat, that the municipal "
+           "elections will take place on 8 September.\n"
+           "Short version: The minister announced that the elections will take place on "
+           "8 September.\n\n"),
+    "ar": ("الجملة: أعلن الوزير يوم الثلاثاء، بالرباط، أن الانتخابات الجماعية ستجرى يوم "
+           "8 شتنبر.\n"
+           "الصيغة المختصرة: أعلن الوزير أن الانتخابات ستجرى يوم 8 شتنبر.\n\n"),
 }
 ASK = {"fr": ("Phrase : ", "\nVersion courte :"),
        "en": ("Sentence: ", "\nShort version:"),
@@ -41,6 +43,7 @@ ASK = {"fr": ("Phrase : ", "\nVersion courte :"),
 NEGATIONS = {"ne", "n", "pas", "jamais", "aucun", "aucune", "ni", "sans", "non", "not", "no",
              "never", "nor", "without", "t", "لا", "لم", "لن", "ليس", "ليست", "غير", "بدون", "دون"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+FUNCTION_WORDS = STOPWORDS["fr"] | STOPWORDS["en"] | STOPWORDS["ar"]
 # Spoken transcripts open sentences with fillers that carry nothing.
 _FILLER = re.compile(r"^(?:(?:so|well|okay|ok|yes|yeah|right|now|and|but|oh|um|uh|look|"
                      r"alors|bon|donc|eh bien|et|mais|oui|voilà)\b[,—–-]?\s+)+", re.IGNORECASE)
@@ -64,8 +67,11 @@ def is_deletion(short: str, sentence: str, min_share: float = 0.3) -> bool:
     if not kept or len(kept) >= len(source) or len(kept) < max(4, min_share * len(source)):
         return False
     matcher = SequenceMatcher(None, source, kept, autojunk=False)
-    matched = sum(block.size for block in matcher.get_matching_blocks())
-    if matched < 0.9 * len(kept) or len(kept) - matched > 2:
+    # Joining what remains may need an article or a preposition ("de", "the");
+    # a content word the sentence does not have in that place is a changed fact.
+    added = [kept[j] for tag, _, _, j1, j2 in matcher.get_opcodes() if tag != "equal"
+             for j in range(j1, j2)]
+    if len(added) > 2 or any(w not in FUNCTION_WORDS or w in NEGATIONS for w in added):
         return False
     if NEGATIONS & set(source) - set(kept):
         return False
