@@ -75,6 +75,9 @@ def test_draft_masked_reopened_unmasked_and_exported_masked(qtbot, stored_app, t
     assert view.mask.masked and view.mask.button.text() == "&Démasquer"
     assert "[NOM-1]" in masked and "[CIN-1]" in masked and "[TÉLÉPHONE-1]" in masked
     assert not any(v in masked for v in (NAME, CIN, PHONE))
+    # The frame above and below the body (recipient line…) is masked on screen too.
+    frame = view.document.frame_before.toPlainText() + view.document.frame_after.toPlainText()
+    assert frame and NAME not in frame and "[NOM-1]" in frame
     draft_id = view.record.draft_id
     assert app.store.get_draft(draft_id).text == masked
     assert app.store.get_masking("draft", draft_id)["originals"]["[NOM-1]"] == NAME
@@ -104,8 +107,10 @@ def test_draft_masked_reopened_unmasked_and_exported_masked(qtbot, stored_app, t
     qtbot.waitUntil(again.isActiveWindow, timeout=5000)
     again.open_item(draft_id)
     assert again.mask.masked and again.body_text() == masked
+    assert NAME not in again.document.frame_before.toPlainText()  # reopened: still masked
     press_anonymize(qtbot, again)
     assert not again.mask.masked and again.body_text() == original
+    assert NAME in again.document.frame_before.toPlainText()  # unmasked: the name is back
     assert app.store.get_masking("draft", draft_id) is None
     assert NAME in app.store.get_draft(draft_id).text
     again.record.close()

@@ -8,6 +8,8 @@ signing"); activating a flagged fact selects it in the body.
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QLabel,
@@ -79,8 +81,14 @@ class DraftDocument(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_frame(self, draft) -> None:
+    def show_frame(self, draft, masking=None) -> None:
+        """The letterhead … appel above the body, politesse … signature below;
+        masked like the body when the draft is (a copy of its `Masking`, so the
+        labels match and what is stored is untouched)."""
         before, after = draft_output.text_before_and_after(draft)
+        if masking is not None:
+            masking = copy.deepcopy(masking)
+            before, after = masking.mask(before), masking.mask(after)
         self.frame_before.setPlainText(before)
         self.frame_after.setPlainText(after)
         for pane in (self.frame_before, self.frame_after):

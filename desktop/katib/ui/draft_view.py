@@ -82,7 +82,7 @@ class DraftView(View):
         # Anonymize / Unmask (Ctrl+Shift+A): the body masked, reversibly, in the history.
         self.mask = MaskControl(
             self, "draft", read=lambda: (self.body_text(), None),
-            show=lambda text, _data: self.editor.setPlainText(text),
+            show=self._show_masked,
             item=lambda: (self.app.store, self.record.draft_id),
             names=lambda: names_in_fields(self.form.filled_values()),
             lang=self.output_language, on_error=self.show_error, before=self.save_work)
@@ -258,7 +258,16 @@ class DraftView(View):
 
     # -- showing the draft ---------------------------------------------------------
     def _show_frame(self, draft=None) -> None:
-        self.document.show_frame(draft or self.draft)
+        mask = getattr(self, "mask", None)
+        masking = mask.masking if mask is not None and mask.masked else None
+        self.document.show_frame(draft or self.draft, masking)
+
+    def _show_masked(self, text: str, _data=None) -> None:
+        """The body after Anonymize or Unmask; the frame (which repeats the recipient's
+        name) follows, so nothing masked stays readable on screen."""
+        self.editor.setPlainText(text)
+        if self.draft is not None:
+            self._show_frame()
 
     def _show_checks(self) -> None:
         if self.draft is None:
@@ -325,10 +334,10 @@ class DraftView(View):
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(draft.lang)))
         self.form.set_values(draft.fields)
         self.draft = draft
-        self._show_frame()
+        self.mask.load(self.app.store, self.record.draft_id)
+        self._show_frame()  # after the masking state: a masked draft's frame is masked
         self._show_checks()
         self.editor.setPlainText(text)
-        self.mask.load(self.app.store, self.record.draft_id)
         self._update_buttons()
 
     # -- output ----------------------------------------------------------------------

@@ -98,7 +98,7 @@ class _Meter:
 
 
 class Summarizer:
-    """Summarizes with one engine. `preselect=False` is the plain baseline (for the eval)."""
+    """Summarizes documents into checked notes with one engine."""
 
     def __init__(self, engine: Engine, *, sampling=None) -> None:
         self.engine = engine
@@ -109,6 +109,11 @@ class Summarizer:
 
     # -- the model ---------------------------------------------------------
     def _generate(self, prompt: str, max_tokens: int, cancel: CancelToken | None) -> str:
+        return self._generate_why(prompt, max_tokens, cancel)[0]
+
+    def _generate_why(self, prompt: str, max_tokens: int,
+                      cancel: CancelToken | None) -> tuple[str, str]:
+        """The answer and why it stopped ("stop", "eos", "length")."""
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
         out = "".join(self.engine.stream_prompt(prompt, max_tokens=max_tokens,
@@ -123,7 +128,7 @@ class Summarizer:
             self.stats["model_seconds"] += stats.total_seconds
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
-        return out
+        return out, stats.stop_reason
 
     # -- public API ----------------------------------------------------------
     def summarize(self, documents: Document | Sequence[Document], lang: str = "fr",
@@ -252,10 +257,12 @@ class Summarizer:
         point = Point(shorten(speaker + said), [Citation(0, sentence.n)])
         if len(said.split()) < MIN_WORDS_TO_COMPRESS:
             return point
-        raw = self._generate(compress.prompt(said, lang),
-                             min(90, 2 * len(said.split())), cancel)
+        # A deletion is shorter than the sentence: its own length caps the answer,
+        # and an answer cut by that cap is no sentence (a truncated copy is refused).
+        raw, why = self._generate_why(compress.prompt(said, lang),
+                                      min(90, self.engine.count_tokens(said)), cancel)
         short = prompts.clean(raw, 60)
-        if compress.is_deletion(short, said):
+        if why != "length" and compress.is_deletion(short, said):
             point.text, point.origin = shorten(speaker + short), "model"
         return point
 

@@ -3,11 +3,11 @@
 The small default model is poor at finding what matters in a long text, and
 every token it reads costs prefill time on a CPU. So the source is cut into
 sentences, each sentence is weighed by how much it shares with the others
-(PageRank over a TF-IDF cosine graph — TextRank), with a light bonus for the
-start of the document and for headings' neighbours, and only the best ones,
-in their original order, go to the model. Language-aware: stopwords, Arabic
-letter normalisation (hamza forms, ta marbuta, diacritics) and light prefix
-stripping (ال, و, ب…) so that inflected Arabic words meet.
+(PageRank over a TF-IDF cosine graph — TextRank), with a bonus for the opening
+sentences and half weight for quoted ones; choosing.py then takes the best.
+Language-aware: stopwords, Arabic letter normalisation (hamza forms, ta
+marbuta, diacritics) and light prefix stripping (ال, و, ب…) so that inflected
+Arabic words meet.
 """
 
 from __future__ import annotations
@@ -187,31 +187,3 @@ def textrank(sentences: list[Sentence], lang: str, damping: float = 0.85,
     final = scores * position * length_factor * quoted
     for s, value in zip(sentences, final):
         s.score = float(value)
-
-
-def select(sentences: list[Sentence], budget_tokens: int, count_tokens,
-           max_sentences: int | None = None, max_words: int = 60) -> list[Sentence]:
-    """The best-scored sentences that fit `budget_tokens`, back in document order.
-
-    Overlong sentences (transcripts run on) are skipped rather than cut, so a
-    citation always quotes a whole sentence.
-    """
-    chosen: list[Sentence] = []
-    used = 0
-    seen: list[set[str]] = []
-    for s in sorted(sentences, key=lambda x: -x.score):
-        if s.words > max_words:
-            continue
-        bag = set(s.text.lower().split())
-        # Near-duplicates (repeated headers, quoted motions) waste the budget.
-        if any(len(bag & other) > 0.8 * min(len(bag), len(other)) for other in seen):
-            continue
-        s.tokens = s.tokens or count_tokens(s.text) + 4
-        if used + s.tokens > budget_tokens:
-            continue
-        chosen.append(s)
-        seen.append(bag)
-        used += s.tokens
-        if max_sentences and len(chosen) >= max_sentences:
-            break
-    return sorted(chosen, key=lambda x: (x.doc, x.index))
