@@ -34,7 +34,9 @@ def subject_line(doc: Document) -> tuple[int, str] | None:
 
 
 def _readable(s: Sentence) -> bool:
-    return MIN_WORDS <= s.words <= MAX_WORDS
+    # A line ending in ":" introduces what follows (a list of members, a quote):
+    # it says nothing by itself.
+    return MIN_WORDS <= s.words <= MAX_WORDS and not s.text.rstrip().endswith((":", "："))
 
 
 def _similar(a: Sentence, others: list[Sentence], lang: str) -> bool:

@@ -62,7 +62,7 @@ def pick(sentences: list[Sentence], pattern: str | None, count: int, used: set[i
     regex = re.compile(pattern, re.IGNORECASE) if pattern else None
     chosen = []
     for s in sorted(sentences, key=lambda x: -x.score):
-        if s.index in used or s.words > 80 or s.words < 6:
+        if s.index in used or s.words > 80 or s.words < 6 or s.text.rstrip().endswith(":"):
             continue
         if regex is not None and not regex.search(s.text):
             continue
