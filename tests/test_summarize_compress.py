@@ -71,3 +71,26 @@ def test_real_model_points_are_the_source_or_a_deletion_of_it(engine, eval_dir):
         # function words that join what remains ("du", "the").
         added = set(words) - set(compress.words(cited))
         assert len(added) <= 2 and added <= compress.FUNCTION_WORDS, point.text
+
+
+def test_verbatim_minutes_are_tidied_not_shortened():
+    from katib.core.documents.text_reader import document_from_text
+    from katib.core.summarize import Summarizer
+    from katib.core.summarize.selection import split_sentences
+    from test_summarize import PV, ScriptedEngine, make_doc
+
+    turns = []
+    for i in range(12):
+        turns.append(f"Lynne Neagle AM: Okay, so, question {i} is about the budget of the "
+                     f"health board and the waiting times for services in region {i}.")
+        turns.append(f"Carol Shillabeer: Well, the board has improved the waiting times in "
+                     f"region {i} since the programme began, with more staff in the teams.")
+    doc = document_from_text(" ".join(turns), name="meeting.txt")
+    assert compress.is_transcript(split_sentences(doc))
+    assert not compress.is_transcript(split_sentences(make_doc(PV * 5)))
+    engine = ScriptedEngine()
+    note = Summarizer(engine).summarize(doc, lang="en", detail="standard")
+    assert engine.prompts == []  # no shortening request for spoken turns
+    points = note.section("objet").points + note.section("points").points
+    assert points and all(not p.text.split(": ", 1)[-1].startswith(("Okay", "Well"))
+                          for p in points)

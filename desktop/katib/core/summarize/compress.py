@@ -88,6 +88,17 @@ def split_speaker(sentence: str) -> tuple[str, str]:
     return (match.group(1), sentence[match.end():]) if match else ("", sentence)
 
 
+def is_transcript(sentences) -> bool:
+    """True for minutes taken verbatim (many sentences open with "Name:"). Measured on
+    10 QMSum meetings: shortening spoken turns lost what the human summaries keep
+    (ROUGE-Lsum 29.13 -> 27.67, chrF 39.84 -> 37.87), while on 20 OrangeSum articles
+    it was neutral (23.63 -> 23.55, 37.60 -> 37.31) and made the points shorter.
+    So a transcript's points are tidied by rule only."""
+    sentences = list(sentences)
+    labelled = sum(1 for s in sentences if _SPEAKER.match(s.text))
+    return len(sentences) >= 20 and labelled >= 0.1 * len(sentences)
+
+
 def tidy(sentence: str) -> str:
     """Drop the fillers a spoken sentence opens with ("So, okay, ..."), after any speaker."""
     speaker, said = split_speaker(sentence)

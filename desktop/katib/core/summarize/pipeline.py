@@ -207,6 +207,8 @@ class Summarizer:
                 self._emit(Update("section", stream_index, note, key))
 
         chosen = choose(sentences, route, settings, source_lang)
+        # Minutes taken verbatim are tidied by rule, not shortened (compress.py).
+        model_shortens = not compress.is_transcript(sentences)
         subject = subject_line(doc)
         top = None
         if subject is not None:  # the document states its own objet: it is the objet
@@ -214,7 +216,7 @@ class Summarizer:
         else:
             top = max(chosen, key=lambda s: s.score) if chosen else None
             chosen = [s for s in chosen if s is not top]
-            objet = (self._compressed(top, source_lang, cancel) if top else
+            objet = (self._compressed(top, source_lang, cancel, model_shortens) if top else
                      Point(shorten(doc.blocks[0].text, 30), [Citation(0, doc.blocks[0].n)]))
         meter.tick("objet")
         note.section("objet").points.append(objet)
@@ -229,12 +231,13 @@ class Summarizer:
             pending = list(chosen)
             for i, end in enumerate(ends, start=1):
                 while pending and pending[0].index <= end:
-                    points.append(self._compressed(pending.pop(0), source_lang, cancel))
+                    points.append(self._compressed(pending.pop(0), source_lang, cancel,
+                                                   model_shortens))
                 meter.tick("part", i, len(ends))
         else:
             meter.grow(len(chosen))
             for s in chosen:
-                points.append(self._compressed(s, source_lang, cancel))
+                points.append(self._compressed(s, source_lang, cancel, model_shortens))
                 meter.tick("point")
         finish("points")
         # Decisions, figures and actions come from the rest (a short text may make
@@ -251,11 +254,12 @@ class Summarizer:
         note.stats["selected_sentences"] = len(chosen) + (subject is None)
         return note
 
-    def _compressed(self, sentence: Sentence, lang: str, cancel) -> Point:
+    def _compressed(self, sentence: Sentence, lang: str, cancel,
+                    model_shortens: bool = True) -> Point:
         """The sentence as a point, shortened by the model when that is a pure deletion."""
         speaker, said = split_speaker(tidy(sentence.text))
         point = Point(shorten(speaker + said), [Citation(0, sentence.n)])
-        if len(said.split()) < MIN_WORDS_TO_COMPRESS:
+        if len(said.split()) < MIN_WORDS_TO_COMPRESS or not model_shortens:
             return point
         # A deletion is shorter than the sentence: its own length caps the answer,
         # and an answer cut by that cap is no sentence (a truncated copy is refused).
