@@ -14,8 +14,8 @@ sentence, flagged.
 
 Why not let the model write freely: measured on OrangeSum (30 items), the
 default model's own "En résumé," objet scored ROUGE-1 18 against 27 for the
-lead of the same length; the checked, shortened source sentences do better
-than both (see make eval-summaries).
+lead of the same length; the pre-selected source sentences do better than
+both, shortened or not (see make eval-summaries and docs/documents-and-summaries.md).
 """
 
 from __future__ import annotations
