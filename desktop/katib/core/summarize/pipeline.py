@@ -222,7 +222,7 @@ class Summarizer:
         note.section("objet").points.append(objet)
         finish("objet")
         # Key points: the chosen sentences in document order, each shortened by the
-        # model; in parts, the opening then each part's centre, so the note follows
+        # model (prose only); in parts, the opening then each part's centre, so the note follows
         # the document (progress counts the parts: "part i of N").
         points = note.section("points").points
         if route.route == "parts":
@@ -251,7 +251,7 @@ class Summarizer:
                 Point(shorten(tidy(s.text)), [Citation(0, s.n)]) for s in picked)
             finish(key)
         meter.tick("checked")
-        note.stats["selected_sentences"] = len(chosen) + (subject is None)
+        note.stats["selected_sentences"] = len(chosen) + (top is not None)
         return note
 
     def _compressed(self, sentence: Sentence, lang: str, cancel,
