@@ -57,13 +57,18 @@ def open_view(qtbot, app, tmp_path):
     view = SummarizeView(app)
     qtbot.addWidget(view)
     view.show()
+    add_source(qtbot, view, tmp_path)
+    return view
+
+
+def add_source(qtbot, view, tmp_path) -> None:
+    """The commission's minutes read on the screen, the note asked in English."""
     source = tmp_path / "commission-finances.txt"
     source.write_text(TEXT, encoding="utf-8")
     view.files.add_paths([source])
     qtbot.waitUntil(lambda: not view.files.reading and bool(view.ready_documents()),
                     timeout=30000)
     view.language_combo.setCurrentIndex(view.language_combo.findData("en"))
-    return view
 
 
 def shown_titles(view) -> list[str]:
@@ -144,12 +149,7 @@ def test_closing_the_window_mid_summary_keeps_the_sections_written(qtbot, make_a
     qtbot.addWidget(window)
     window.show()
     view = window.show_screen("summarize")
-    source = tmp_path / "commission-finances.txt"
-    source.write_text(TEXT, encoding="utf-8")
-    view.files.add_paths([source])
-    qtbot.waitUntil(lambda: not view.files.reading and bool(view.ready_documents()),
-                    timeout=30000)
-    view.language_combo.setCurrentIndex(view.language_combo.findData("en"))
+    add_source(qtbot, view, tmp_path)
     try:
         view.summarize_button.click()
         for request in range(1, 40):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal, Slot
 
 from katib.core.engine import Engine
-from katib.ui.summary_note import Note, NoteSection, Passage
+from katib.ui.summary_note import Note, NoteSection, Passage, citation_key, point_line
 
 
 @dataclass
@@ -202,14 +202,13 @@ def convert(result, documents: list, detail: str, part_index: int | None = None)
                 keys = []
                 for citation in point.citations:
                     index = citation.doc if doc_offset is None else doc_offset
-                    key = f"{index + 1}:{citation.n}" if dossier else str(citation.n)
-                    keys.append(f"[{key}]")
+                    key = citation_key(index, citation.n, dossier)
+                    keys.append(key)
                     if key not in note.passages:
                         found = passage(key, documents[index], citation.n)
                         if found is not None:
                             note.passages[key] = found
-                flag = f" ({titles['flag']})" if point.flags else ""
-                lines.append(f"{point.text}{flag} {' '.join(keys)}".strip())
+                lines.append(point_line(point.text, bool(point.flags), keys, titles["flag"]))
             note.sections.append(NoteSection(heading_prefix + titles[section.key], lines))
 
     if part_index is not None:

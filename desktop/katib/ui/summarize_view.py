@@ -363,9 +363,9 @@ class SummarizeView(View):
         documents = self.ready_documents()
         model = getattr(self.app.lane.info, "source", None)
         try:
-            document_ids = store.add_documents([
-                {"path": d.path, "text": d.text(), "pages": d.pages, "language": d.language,
-                 "title": d.title or d.name} for d in documents])
+            from katib.core.summary_record import document_record
+
+            document_ids = store.add_documents([document_record(d) for d in documents])
             # "Note de synthèse — pv.pdf": the history must tell one note from another.
             title = f"{note.title} — {', '.join(note.files)}"[:200]
             if interrupted:

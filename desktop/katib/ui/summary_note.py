@@ -103,14 +103,14 @@ class Note:
                     keys = []
                     for c in point.get("citations", []):
                         index = c.get("doc", 0) if doc_offset is None else doc_offset
-                        key = f"{index + 1}:{c['n']}" if dossier else str(c["n"])
-                        keys.append(f"[{key}]")
+                        key = citation_key(index, c["n"], dossier)
+                        keys.append(key)
                         if key not in note.passages and "text" in c:
                             note.passages[key] = Passage(
                                 key=key, file=c.get("file", ""), text=c["text"],
                                 page=c.get("page"), paragraph=c.get("paragraph", 0))
-                    flag = f" ({titles['flag']})" if point.get("flags") else ""
-                    lines.append(f"{point['text']}{flag} {' '.join(keys)}".strip())
+                    lines.append(point_line(point["text"], bool(point.get("flags")), keys,
+                                            titles["flag"]))
                 if lines:
                     note.sections.append(NoteSection(prefix + titles.get(section["key"],
                                                                          section["key"]), lines))
@@ -120,6 +120,17 @@ class Note:
             name = files[index] if index < len(files) else str(index + 1)
             add(part, index, f"{name} — ")
         return note
+
+
+def citation_key(doc_index: int, n: int, dossier: bool) -> str:
+    """The key of a cited block: "n" in one document, "file:n" in a dossier (from 1)."""
+    return f"{doc_index + 1}:{n}" if dossier else str(n)
+
+
+def point_line(text: str, flagged: bool, keys: list[str], flag_word: str) -> str:
+    """A point as the note shows it: its text, "(à vérifier)" when flagged, its [keys]."""
+    flag = f" ({flag_word})" if flagged else ""
+    return f"{text}{flag} {' '.join(f'[{k}]' for k in keys)}".strip()
 
 
 def point_html(point: str, passages: dict[str, Passage], rtl: bool = False) -> str:

@@ -106,6 +106,7 @@ class Summarizer:
         self.stats = {"calls": 0, "prompt_tokens": 0, "evaluated_tokens": 0,
                       "generated_tokens": 0, "model_seconds": 0.0}
         self._stats_lock = threading.Lock()
+        self._on_update: UpdateCallback | None = None  # set by each summarize() call
 
     # -- the model ---------------------------------------------------------
     def _generate(self, prompt: str, max_tokens: int, cancel: CancelToken | None) -> str:
@@ -180,7 +181,7 @@ class Summarizer:
         return note
 
     def _emit(self, update: Update) -> None:
-        if getattr(self, "_on_update", None) is not None:
+        if self._on_update is not None:
             self._on_update(update)
 
     # -- one document ---------------------------------------------------------
